@@ -1,0 +1,4 @@
+// Every traffic check, in the order they appear in reports.
+import type { Check } from '../../types.js';
+
+export const trafficChecks: Check[] = [];
