@@ -4,6 +4,7 @@
 // also flags) are findings. Sources: <link rel="canonical"> in <head> and the HTTP `Link` header.
 import { headerLine, headerValues } from '../../headers.js';
 import type { Check, FindingDraft, FindingLocation } from '../../types.js';
+import { isPreviewDeployment } from '../deployment.js';
 import { htmlOf, listSome, openingTag, selectorOf } from '../elements.js';
 
 const REFERENCES = [
@@ -127,6 +128,21 @@ export const canonical: Check = {
     const [canonicalHref, source] = [...resolved][0]!;
     const target = new URL(canonicalHref);
     const pageUrl = new URL(res.url);
+    if (siteOf(target) !== siteOf(pageUrl) && isPreviewDeployment(pageUrl.hostname)) {
+      // A preview or local build that names production as canonical is doing the right thing.
+      return {
+        outcome: 'canonical-production-from-preview',
+        findings: [
+          finding(
+            'info',
+            `The canonical URL points to ${target.hostname}`,
+            `${pageUrl.hostname} is a preview or local deployment, so a canonical URL on the production domain is expected: it keeps the preview from competing with production in search. Check that ${target.href} is the production address of this page.`,
+            source,
+            'Nothing to do if the URL is the production address of this page; otherwise fix the site URL the templates use.',
+          ),
+        ],
+      };
+    }
     if (siteOf(target) !== siteOf(pageUrl)) {
       return {
         outcome: 'canonical-other-domain',

@@ -5,6 +5,7 @@
 // the main search engines and are left alone.
 import { headerLine, headerValues } from '../../headers.js';
 import type { Check, FindingDraft } from '../../types.js';
+import { isPlatformPreviewHost } from '../deployment.js';
 import { htmlOf, openingTag, selectorOf } from '../elements.js';
 
 const REFERENCES = [
@@ -18,12 +19,6 @@ const CRAWLERS = new Set(['robots', 'googlebot', 'bingbot']);
 
 /** Directives that take a value after a colon, so "name:" at the start of a header is not a crawler name. */
 const VALUED_DIRECTIVES = new Set(['unavailable_after', 'max-snippet', 'max-image-preview', 'max-video-preview']);
-
-/**
- * Hosts of deployment platforms that send `X-Robots-Tag: noindex` on every preview deployment by design
- * (Vercel, Netlify deploy previews, Cloudflare Pages); production on a custom domain never gets it.
- */
-const PREVIEW_HOSTS = ['.vercel.app', '.netlify.app', '.pages.dev'];
 
 /** The blocking directive among comma-separated directives, if any, judged at time `now`. */
 export function blockingDirective(directives: string, now: number): string | undefined {
@@ -72,8 +67,10 @@ export const noindex: Check = {
     }
     if (blocks.length === 0) return { outcome: 'noindex-indexable', findings: [] };
 
+    // Preview platforms add the header themselves and production on its own domain never gets it; a meta
+    // tag, by contrast, is in the site's markup and ships to production with it.
     const host = new URL(res.url).hostname;
-    const preview = PREVIEW_HOSTS.some((suffix) => host.endsWith(suffix)) && blocks.every((b) => b.via === 'header');
+    const preview = isPlatformPreviewHost(host) && blocks.every((b) => b.via === 'header');
     return {
       outcome: preview ? 'noindex-preview-platform' : 'noindex-blocked',
       findings: blocks.map((b) =>

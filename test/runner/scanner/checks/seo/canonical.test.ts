@@ -71,3 +71,10 @@ describe('canonical', () => {
     expect(canonicalLinksFromHeader(['<https://a.test/style.css>; rel=preload; as=style, <https://a.test/x>; rel="alternate canonical"'])).toEqual(['https://a.test/x']);
   });
 });
+
+describe('canonical on a preview or local deployment', () => {
+  it.each(['http://localhost:3000/', 'http://127.0.0.1:8080/', 'https://app-git-pr-7-acme.vercel.app/'])('reports a canonical on the production domain from %s as info only', (url) => {
+    const r = canonical.run(artifacts({ page: htmlPage(doc('', '<link rel="canonical" href="https://www.acme.example/">'), { url }) }));
+    expect(r).toMatchObject({ outcome: 'canonical-production-from-preview', findings: [{ severity: 'info' }] });
+  });
+});
