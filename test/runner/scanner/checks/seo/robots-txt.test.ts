@@ -12,8 +12,9 @@ describe('robots-txt', () => {
     expect(served('User-agent: *\nDisallow: /admin/\nAllow: /\n\nSitemap: https://site.test/sitemap.xml\n')).toEqual({ outcome: 'robots-txt-ok', findings: [] });
   });
 
-  it('passes an empty robots.txt (no rules at all)', () => {
+  it('passes an empty robots.txt (no rules at all) and an empty Disallow, which allows everything', () => {
     expect(served('').outcome).toBe('robots-txt-ok');
+    expect(served('User-agent: *\nDisallow:\n')).toEqual({ outcome: 'robots-txt-ok', findings: [] });
   });
 
   it('reports Disallow: / for every crawler as high, with the rule line as evidence and location', () => {
