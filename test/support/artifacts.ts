@@ -1,7 +1,7 @@
 // Builds ScanArtifacts in memory for the checks' unit tests: start from a plain 200 page over https
 // and change one thing (the Observatory's tests do the same).
 import { load } from 'cheerio';
-import type { FetchedResponse, FetchOutcome, HeaderMap, Page, ScanArtifacts, TlsFacts } from '../../runner/src/scanner/types.js';
+import type { FetchedResponse, FetchFailure, FetchOutcome, HeaderMap, Page, ScanArtifacts, TlsFacts } from '../../runner/src/scanner/types.js';
 
 export const TARGET = 'https://site.test/';
 
@@ -74,4 +74,19 @@ export function artifacts(overrides: Partial<ScanArtifacts> & { html?: string; h
     collectedAt: Date.UTC(2026, 5, 1),
     ...rest,
   };
+}
+
+/** A request that got no HTTP answer. */
+export function failure(requestedUrl: string, error: FetchFailure['error'] = 'TIMEOUT', message = 'headers timeout after 10000 ms'): FetchFailure {
+  return { requestedUrl, error, message };
+}
+
+/** A page that is not HTML (no parsed document), e.g. an API answering JSON at the target URL. */
+export function nonHtmlPage(body = '{"ok":true}', contentType = 'application/json', overrides: Parameters<typeof response>[0] = {}): Page {
+  return { response: response({ ...overrides, headers: { 'content-type': contentType, ...(overrides.headers ?? {}) }, body }) };
+}
+
+/** A document with `head` inside <head> and `body` inside <body>, in English. */
+export function doc(body: string, head = ''): string {
+  return `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`;
 }

@@ -1,4 +1,22 @@
 // Every traffic check, in the order they appear in reports.
 import type { Check } from '../../types.js';
+import { cacheHeaders } from './cache-headers.js';
+import { http2 } from './http2.js';
+import { http3 } from './http3.js';
+import { pageWeight } from './page-weight.js';
+import { redirectChain } from './redirect-chain.js';
+import { renderBlockingScripts } from './render-blocking-scripts.js';
+import { textCompression } from './text-compression.js';
+import { timeToFirstByte } from './time-to-first-byte.js';
 
-export const trafficChecks: Check[] = [];
+// In the order a visit meets them: getting to the page, the server's answer, then what it downloads.
+export const trafficChecks: Check[] = [
+  redirectChain,
+  timeToFirstByte,
+  http2,
+  http3,
+  textCompression,
+  pageWeight,
+  cacheHeaders,
+  renderBlockingScripts,
+];
