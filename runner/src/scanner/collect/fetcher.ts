@@ -1,6 +1,7 @@
 // All HTTP of one scan goes through one Fetcher: one undici Agent (timeouts, target safety on every
 // connection), one concurrency limit, redirects followed by hand so each hop is recorded and re-checked.
 // fetch() never throws for what the network does; it answers a FetchedResponse or a FetchFailure.
+import { setMaxListeners } from 'node:events';
 import { Agent, buildConnector } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FetchFailure, FetchOutcome, HeaderMap, RedirectHop } from '../types.js';
@@ -88,7 +89,9 @@ export class Fetcher {
   readonly limit: Semaphore;
   readonly #agent: Agent;
   readonly #options: Required<Pick<FetcherOptions, 'connectTimeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs' | 'requestTimeoutMs' | 'maxBodyBytes' | 'maxRedirects' | 'userAgent'>>;
-  readonly #signal: AbortSignal | undefined;
+  /** Follows the caller's signal; every waiting and running request listens to this one. */
+  readonly #signal: AbortSignal;
+  readonly #unlinkSignal: () => void;
   /**
    * The last connection made to each origin. undici does not tell a response which socket carried it, so
    * the address is looked up by origin; every socket was checked by the same rule when it connected.
@@ -105,7 +108,15 @@ export class Fetcher {
       maxRedirects: options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects,
       userAgent: options.userAgent ?? USER_AGENT,
     };
-    this.#signal = options.signal;
+    const controller = new AbortController();
+    // One listener per request in flight or waiting for a slot: dozens in a scan are expected, not a leak.
+    setMaxListeners(0, controller.signal);
+    this.#signal = controller.signal;
+    const outer = options.signal;
+    const follow = (): void => controller.abort(outer!.reason);
+    if (outer?.aborted) follow();
+    else outer?.addEventListener('abort', follow, { once: true });
+    this.#unlinkSignal = () => outer?.removeEventListener('abort', follow);
     const concurrency = options.concurrency ?? FETCH_DEFAULTS.concurrency;
     this.limit = new Semaphore(concurrency);
     const policy = options.policy ?? addressPolicy(options.allowPrivateTargets ?? false);
@@ -145,6 +156,7 @@ export class Fetcher {
 
   /** Closes every connection; pending requests fail. */
   async close(): Promise<void> {
+    this.#unlinkSignal();
     await this.#agent.destroy();
   }
 
@@ -152,13 +164,14 @@ export class Fetcher {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new DeadlineError(ms)), ms);
     const outer = this.#signal;
-    const onOuterAbort = (): void => controller.abort(outer!.reason);
-    outer?.addEventListener('abort', onOuterAbort, { once: true });
+    const onOuterAbort = (): void => controller.abort(outer.reason);
+    if (outer.aborted) onOuterAbort();
+    else outer.addEventListener('abort', onOuterAbort, { once: true });
     try {
       return await run(controller.signal);
     } finally {
       clearTimeout(timer);
-      outer?.removeEventListener('abort', onOuterAbort);
+      outer.removeEventListener('abort', onOuterAbort);
     }
   }
 
@@ -173,7 +186,7 @@ export class Fetcher {
     for (;;) {
       seen.add(current.href);
       const fail = (err: unknown): FetchFailure => {
-        if (this.#signal?.aborted) throw this.#signal.reason;
+        if (this.#signal.aborted) throw this.#signal.reason;
         const { code, message } = classifyFetchError(err, { url: current, ...this.#options });
         return { requestedUrl, error: code, message };
       };

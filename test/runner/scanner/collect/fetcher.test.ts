@@ -330,3 +330,19 @@ describe('Fetcher: HTTPS and concurrency', () => {
     expect(peak).toBe(4);
   });
 });
+
+describe('Fetcher: IPv6', () => {
+  it('fetches an IPv6 literal URL and records the address', async () => {
+    const site = await serve({ '/': 'six' }, { host: '::1' });
+    expect(site.url).toMatch(/^http:\/\/\[::1\]:\d+\/$/);
+    const res = ok(await fetcher().fetch(site.url));
+    expect(res.body.toString()).toBe('six');
+    expect(res.remoteAddress).toBe('::1');
+  });
+
+  it('refuses the IPv6 loopback literal by default', async () => {
+    const site = await serve({ '/': 'six' }, { host: '::1' });
+    const out = failed(await fetcher({ allowPrivateTargets: false }).fetch(site.url));
+    expect(out).toMatchObject({ error: 'BLOCKED_ADDRESS', message: 'Refused to connect to ::1 (loopback address): private targets are not allowed' });
+  });
+});
