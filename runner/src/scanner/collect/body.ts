@@ -50,6 +50,10 @@ function inflater(): Transform {
       decoder.once('end', () => done());
       decoder.end();
     },
+    destroy(err, done) {
+      decoder?.destroy();
+      done(err);
+    },
   });
 }
 
@@ -100,6 +104,8 @@ export async function readBody(source: Readable, contentEncoding: string | undef
     }
   } catch (err) {
     // A decoder that failed first is the cause; anything else is the transport's (abort, timeout, reset).
+    // An empty body labelled gzip (HEAD, 204, 304, or a lazy server) is just empty.
+    if (decodeFailure && transferBytes === 0) return { body: Buffer.alloc(0), truncated: false, transferBytes };
     if (decodeFailure) throw new DecodeError(codings.join(', '), decodeFailure);
     throw err;
   } finally {

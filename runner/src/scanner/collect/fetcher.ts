@@ -76,9 +76,9 @@ function isRedirect(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }
 
-function parseTarget(url: string | URL): URL | undefined {
+function parseTarget(url: string | URL, base?: URL): URL | undefined {
   try {
-    const u = new URL(url);
+    const u = new URL(url, base);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u : undefined;
   } catch {
     return undefined;
@@ -207,7 +207,8 @@ export class Fetcher {
       const info = this.#connections.get(originKey(current.protocol, current.hostname, current.port));
       const headers = toHeaderMap(res.headers);
       const location = first(res.headers, 'location');
-      const next = follow && isRedirect(res.statusCode) && location !== undefined ? parseTarget(new URL(location, current)) : undefined;
+      const next = follow && isRedirect(res.statusCode) && location !== undefined ? parseTarget(location, current) : undefined;
+      // A Location that is not an http(s) URL cannot be followed: the 3xx itself is the answer.
       if (next) {
         try {
           await res.body.dump({ limit: REDIRECT_BODY_LIMIT });
@@ -239,7 +240,8 @@ export class Fetcher {
           transferBytes: read.transferBytes,
           redirects,
           remoteAddress: info?.remoteAddress ?? '',
-          httpVersion: info?.alpn === 'h2' ? '2' : '1.1',
+          // Written as node:http writes it (IncomingMessage.httpVersion).
+          httpVersion: info?.alpn === 'h2' ? '2.0' : '1.1',
           timings: { ttfbMs: Math.round(headersAt - sentAt), totalMs: Math.round(doneAt - sentAt) },
         };
       } catch (err) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { brotliCompressSync, createGzip, gzipSync } from 'node:zlib';
+import { brotliCompressSync, createGzip, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { Fetcher, type FetcherOptions } from '../../../../runner/src/scanner/collect/fetcher.js';
 import type { FetchedResponse, FetchFailure, FetchOutcome } from '../../../../runner/src/scanner/types.js';
 import { isFetchFailure } from '../../../../runner/src/scanner/types.js';
@@ -106,6 +106,13 @@ describe('Fetcher: redirects', () => {
     expect(out).toMatchObject({ error: 'TOO_MANY_REDIRECTS', message: `More than 10 redirects starting at ${eleven.url}` });
   });
 
+  it('returns the 3xx itself when its Location cannot be followed', async () => {
+    const site = await serve({ '/a': { status: 302, headers: { location: 'http://[broken' } }, '/b': { status: 301, headers: { location: 'mailto:x@example.invalid' } } });
+    const f = fetcher();
+    expect(ok(await f.fetch(`${site.origin}/a`)).status).toBe(302);
+    expect(ok(await f.fetch(`${site.origin}/b`)).status).toBe(301);
+  });
+
   it('returns the 3xx itself when told not to follow', async () => {
     const site = await serve({ '/': { status: 308, headers: { location: '/x' } } });
     const res = ok(await fetcher().fetch(site.url, { followRedirects: false }));
@@ -152,6 +159,27 @@ describe('Fetcher: bodies', () => {
     const b = ok(await f.fetch(`${site.origin}/br`));
     expect(b.body.toString()).toBe(text);
     expect(b.transferBytes).toBe(br.length);
+  });
+
+  it('decodes deflate whether zlib-wrapped (as the RFC says) or raw (as some servers send it)', async () => {
+    const text = 'deflated '.repeat(100);
+    const site = await serve({
+      '/zlib': { headers: { 'content-encoding': 'deflate' }, body: deflateSync(text) },
+      '/raw': { headers: { 'content-encoding': 'deflate' }, body: deflateRawSync(text) },
+    });
+    const f = fetcher();
+    expect(ok(await f.fetch(`${site.origin}/zlib`)).body.toString()).toBe(text);
+    expect(ok(await f.fetch(`${site.origin}/raw`)).body.toString()).toBe(text);
+  });
+
+  it('answers a HEAD request labelled gzip with an empty body', async () => {
+    const site = await serve((_req, res) => {
+      res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': '20' });
+      res.end();
+    });
+    const res = ok(await fetcher().fetch(site.url, { method: 'HEAD' }));
+    expect(res.status).toBe(200);
+    expect(res.body.length).toBe(0);
   });
 
   it('caps a zip bomb at the decoded limit', async () => {
@@ -301,7 +329,7 @@ describe('Fetcher: HTTPS and concurrency', () => {
     const site = await serve({ '/': 'h2 page' }, { tls: selfSigned, http2: true });
     const res = ok(await fetcher().fetch(site.url));
     expect(res.body.toString()).toBe('h2 page');
-    expect(res.httpVersion).toBe('2');
+    expect(res.httpVersion).toBe('2.0');
   });
 
   it('keeps at most 4 requests in flight; the 5th waits for a slot', async () => {
