@@ -4,9 +4,10 @@ import { allChecks } from './checks/index.js';
 import { collect } from './collect/index.js';
 import { runChecks } from './run-checks.js';
 import { SCORING_VERSION, score } from './scoring.js';
-import type { Check, ScanOptions, ScanResult } from './types.js';
+import type { Check, ScanResult } from './types.js';
+import type { CollectOptions } from './collect/index.js';
 
-export interface EngineOptions extends ScanOptions {
+export interface EngineOptions extends CollectOptions {
   /** The checks to run; the whole catalog by default. */
   catalog?: readonly Check[];
 }

@@ -34,7 +34,8 @@ describe('issafesite scan arguments', () => {
     [['javascript:alert(1)'], 'Only http and https URLs can be scanned'],
     [['https://user:pw@example.com'], 'must not contain a user name or password'],
     [['https://example.com', '--depth', 'FULL'], 'Unknown depth "FULL"'],
-    [['https://example.com', '--timeout', '-1'], '--timeout must be a positive number'],
+    [['https://example.com', '--timeout=-1'], '--timeout must be a positive number'],
+    [['https://example.com', '--timeout', 'soon'], '--timeout must be a positive number'],
     [['https://example.com', '--ca', '/nonexistent/ca.pem'], 'Cannot read the CA file'],
     [['https://example.com', '--bogus'], "Unknown option '--bogus'"],
   ])('rejects %j with a sentence', (argv, message) => {
