@@ -53,13 +53,18 @@ function drawTarget(doc: Doc, result: ScanResult, y: number): number {
   label(doc, 'Site', LEFT, y);
   let size: number = SIZE.title;
   use(doc, FONT.bold, size);
-  // A domain can be 253 characters long: shrink it down to 14 pt, then let it wrap.
+  // A domain can be 253 characters long: shrink it down to 14 pt before wrapping it.
   while (size > 14 && doc.heightOfString(domain.unicode, { width: CONTENT_WIDTH }) > doc.currentLineHeight(true) * 2) {
     size -= 2;
     doc.fontSize(size);
   }
-  use(doc, FONT.bold, size, INK.text).text(domain.unicode, LEFT, y + 14, { width: CONTENT_WIDTH });
-  if (domain.ascii) use(doc, FONT.mono, SIZE.body, INK.muted).text(domain.ascii, LEFT, doc.y + 2, { width: CONTENT_WIDTH });
+  // Three lines at most, so the cover keeps its layout; the appendix prints the domain in full.
+  const name = clamp(doc, FONT.bold, size, domain.unicode, CONTENT_WIDTH, 3);
+  use(doc, FONT.bold, size, INK.text).text(name, LEFT, y + 14, { width: CONTENT_WIDTH });
+  if (domain.ascii) {
+    const ascii = clamp(doc, FONT.mono, SIZE.body, domain.ascii, CONTENT_WIDTH, 2);
+    use(doc, FONT.mono, SIZE.body, INK.muted).text(ascii, LEFT, doc.y + 2, { width: CONTENT_WIDTH });
+  }
   const url = clamp(doc, FONT.regular, SIZE.h3, result.url, CONTENT_WIDTH, 2);
   use(doc, FONT.regular, SIZE.h3, INK.link).text(url, LEFT, doc.y + 4, { width: CONTENT_WIDTH, link: result.url });
   return doc.y;

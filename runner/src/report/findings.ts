@@ -24,6 +24,8 @@ const MIN_AFTER_HEADING = 40;
 /** A piece of a finding block: its height, and how to draw it with its top at doc.y. */
 interface Piece {
   height: number;
+  /** For text that may flow on to the next page: the room it needs at the foot of a page to start there. */
+  minHeight?: number;
   draw(): void;
 }
 
@@ -74,7 +76,7 @@ function drawBlock(doc: Doc, block: Piece[]): void {
   if (total <= BOTTOM - TOP) ensureSpace(doc, total);
   else ensureSpace(doc, keepWith(block));
   for (const [i, p] of block.entries()) {
-    if (i > 0) ensureSpace(doc, Math.min(p.height, BOTTOM - TOP));
+    if (i > 0) ensureSpace(doc, Math.min(p.height, p.minHeight ?? p.height, BOTTOM - TOP));
     p.draw();
   }
   // The rule between findings is dropped at the foot of a page rather than carried to the next one.
@@ -165,8 +167,11 @@ function places(doc: Doc, group: Finding[], withEvidence: boolean): Piece[] {
 function prose(doc: Doc, text: string, heading: string | undefined): Piece {
   const labelH = heading ? labelHeight() : 0;
   const h = measure(doc, FONT.regular, SIZE.body, text, CONTENT_WIDTH, { lineGap: BODY_GAP });
+  // Long prose flows on to the next page (pdfkit breaks it at the bottom margin) once three lines fit.
+  const lineH = doc.currentLineHeight(true) + BODY_GAP;
   return {
     height: labelH + h + PART_GAP,
+    minHeight: labelH + 3 * lineH,
     draw() {
       if (heading) {
         label(doc, heading, LEFT, doc.y);
