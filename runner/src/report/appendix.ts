@@ -43,7 +43,8 @@ function drawDetails(doc: Doc, result: ScanResult, options: ReportOptions): void
   const valueX = LEFT + 110;
   const width = RIGHT - valueX;
   for (const [name, value] of rows) {
-    const text = clamp(doc, FONT.regular, SIZE.body, oneLine(value), width, 3);
+    // A domain is at most 253 characters and prints whole; a URL can run to 2,048 and is shortened.
+    const text = name === 'Domain' ? oneLine(value) : clamp(doc, FONT.regular, SIZE.body, oneLine(value), width, 4);
     const y = doc.y;
     use(doc, FONT.bold, SIZE.body, INK.muted).text(name, LEFT, y, { lineBreak: false });
     use(doc, FONT.regular, SIZE.body, INK.text).text(text, valueX, y, { width });

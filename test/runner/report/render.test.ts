@@ -120,6 +120,18 @@ describe('renderReport with 300 findings', () => {
     expectNumberedPages(parsed);
   });
 
+  it('keeps each finding whole on one page: its heading is never left alone at the foot of a page', () => {
+    for (const f of result.findings) {
+      // The heading line is the severity tag then the title.
+      const heading = ` ${f.title}\n`;
+      const page = parsed.pages.find((p) => p.includes(heading));
+      expect(page, f.title).toBeDefined();
+      const after = flat(page!.slice(page!.indexOf(heading)));
+      expect(after, f.title).toContain('HOW TO FIX');
+      expect(after, f.title).toContain(f.references.at(-1)!);
+    }
+  });
+
   it('orders the findings of a category from most to least severe', () => {
     const pages = parsed.pages.slice(2, parsed.pages.findIndex((p) => p.includes('Appendix')));
     const text = flat(pages.join('\n'));
@@ -147,6 +159,27 @@ describe('renderReport and domain names outside ASCII', () => {
       expect(parsed.pages[0]).toContain(ascii);
       expect(parsed.pages[1]).toContain(`Security Report — ${unicode}`);
     }
+  });
+});
+
+describe('renderReport and oversized content', () => {
+  it('lets a finding taller than a page flow on, starting on the page of its heading', async () => {
+    const base = scanResult().findings[0]!;
+    const finding: Finding = { ...base, description: 'Long description. '.repeat(300) };
+    const { parsed } = await render(scanResult({ findings: [finding] }));
+    const page = parsed.pages.slice(2).find((p) => p.includes(finding.title))!;
+    expect(page).toContain('Long description.');
+    expect(flat(parsed.text).split('Long description.').length - 1).toBe(300);
+  });
+
+  it('keeps the cover to one page for a 253-character domain and a very long URL', async () => {
+    const domain = ['a'.repeat(63), 'b'.repeat(63), 'c'.repeat(63), 'd'.repeat(61)].join('.');
+    const { parsed } = await render(scanResult({ url: `https://example.com/${'p'.repeat(2000)}`, domain }));
+    expect(domain).toHaveLength(253);
+    expect(parsed.pages[1]).toContain('Summary');
+    expect(parsed.pages[1]).toContain('Page 2 of');
+    // The appendix prints the domain in full.
+    expect(flat(parsed.text).replace(/\s/g, '')).toContain(domain);
   });
 });
 
