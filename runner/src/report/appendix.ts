@@ -2,7 +2,7 @@
 // reader can tell what was looked at and what was not.
 import type { CheckOutcome, ScanResult } from '../scanner/types.js';
 import { CATEGORIES } from '../scanner/types.js';
-import { CATEGORY_NAME } from './cover.js';
+import { CATEGORY_NAME } from './categories.js';
 import { displayDomain, formatCount, formatDate, oneLine } from './format.js';
 import { BOTTOM, LEFT, RIGHT, clamp, ensureSpace, label, measure, rule, sectionTitle, tag, use } from './layout.js';
 import type { Doc } from './layout.js';

@@ -1,26 +1,17 @@
 // Page 1: what was scanned and how it did, readable at a glance — the grade as a large badge in its
 // colour, the overall score, one bar per category, and when and how deep the scan went.
-import type { Category, ScanResult } from '../scanner/types.js';
+import type { ScanResult } from '../scanner/types.js';
+import { CATEGORIES, SEVERITIES } from '../scanner/types.js';
+import { CATEGORY_NAME, categoryScore } from './categories.js';
 import { displayDomain, formatDate, plural } from './format.js';
 import { BOTTOM, LEFT, RIGHT, TOP, clamp, inMargins, label, rule, use } from './layout.js';
 import type { Doc } from './layout.js';
 import { countBySeverity } from './order.js';
 import type { ReportOptions } from './render-options.js';
 import { CONTENT_WIDTH, FONT, GRADE_COLOUR, INK, PAGE, SEVERITY_LABEL, SIZE, scoreColour } from './theme.js';
-import { SEVERITIES } from '../scanner/types.js';
 
 const BAND_HEIGHT = 150;
 const BADGE = 150;
-
-export const CATEGORY_NAME: Record<Category, string> = {
-  security: 'Security',
-  seo: 'SEO',
-  traffic: 'Traffic & delivery',
-};
-
-export function categoryScore(result: ScanResult, category: Category): number {
-  return { security: result.securityScore, seo: result.seoScore, traffic: result.trafficScore }[category];
-}
 
 export function drawCover(doc: Doc, result: ScanResult, options: ReportOptions): void {
   doc.addPage();
@@ -104,7 +95,7 @@ function drawBars(doc: Doc, result: ScanResult, y: number): number {
   let row = y + 18;
   const barX = LEFT + 130;
   const barW = CONTENT_WIDTH - 130 - 44;
-  for (const category of ['security', 'seo', 'traffic'] as const) {
+  for (const category of CATEGORIES) {
     const score = categoryScore(result, category);
     use(doc, FONT.bold, SIZE.h3, INK.text).text(CATEGORY_NAME[category], LEFT, row, { lineBreak: false });
     doc.roundedRect(barX, row - 0.5, barW, 13, 3).fill(INK.barTrack);

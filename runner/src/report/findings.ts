@@ -2,7 +2,7 @@
 // title, where, what, the evidence, how to fix it, references — kept on one page when it fits, and never
 // split so that its heading sits alone at the foot of a page.
 import type { Finding, ScanResult } from '../scanner/types.js';
-import { CATEGORY_NAME, categoryScore } from './cover.js';
+import { CATEGORY_NAME, categoryScore } from './categories.js';
 import { cutMark, wrapEvidence } from './evidence.js';
 import { formatLocation, oneLine, plain, plural } from './format.js';
 import { BOTTOM, LEFT, TOP, clamp, ensureSpace, label, labelHeight, measure, rule, sectionTitle, tag, tagHeight, use } from './layout.js';
@@ -38,7 +38,7 @@ export function drawFindings(doc: Doc, result: ScanResult): void {
   groups.forEach(({ category, findings }, gi) => {
     const blocks = groupSame(findings).map((g) => pieces(doc, g));
     const first = blocks[0]!;
-    const heading = categoryHeading(doc, `${CATEGORY_NAME[category]}`, categoryScore(result, category), findings.length);
+    const heading = categoryHeading(doc, CATEGORY_NAME[category], categoryScore(result, category), findings.length);
     if (gi > 0) doc.y += 10;
     ensureSpace(doc, heading.height + keepWith(first));
     top.addItem(CATEGORY_NAME[category]);

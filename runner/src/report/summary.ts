@@ -1,7 +1,7 @@
 // One page: how many findings of each severity, how the checks went, and the five fixes that matter most.
 import type { ScanResult } from '../scanner/types.js';
 import { CATEGORIES, SEVERITIES } from '../scanner/types.js';
-import { CATEGORY_NAME, categoryScore } from './cover.js';
+import { CATEGORY_NAME, categoryScore } from './categories.js';
 import { formatCount, oneLine, plain, plural } from './format.js';
 import { BOTTOM, LEFT, RIGHT, clamp, label, rule, sectionTitle, tag, tagHeight, use } from './layout.js';
 import type { Doc } from './layout.js';
@@ -31,7 +31,10 @@ function drawSeverityBoxes(doc: Doc, result: ScanResult): void {
     const n = counts[s];
     doc.roundedRect(x, y, w, h, 6).fill(INK.panel);
     doc.rect(x, y + 6, 3, h - 12).fill(n > 0 ? SEVERITY_COLOUR[s] : INK.rule);
-    use(doc, FONT.bold, 24, n > 0 ? SEVERITY_COLOUR[s] : INK.faint).text(formatCount(n), x + 14, y + 10, { width: w - 20, lineBreak: false });
+    const count = formatCount(n);
+    let size = 24;
+    while (size > 12 && use(doc, FONT.bold, size).widthOfString(count) > w - 20) size -= 2;
+    use(doc, FONT.bold, size, n > 0 ? SEVERITY_COLOUR[s] : INK.faint).text(count, x + 14, y + 10 + (24 - size) / 2, { lineBreak: false });
     use(doc, FONT.regular, SIZE.body, INK.text).text(SEVERITY_LABEL[s], x + 14, y + 42, { width: w - 20, lineBreak: false });
   });
   doc.y = y + h + 16;
