@@ -34,6 +34,9 @@ await build({
   target: 'node20',
   // better-sqlite3 is native and ABI-bound: loaded dynamically where installed, never bundled.
   external: ['better-sqlite3'],
+  // The report's fonts (runner/src/report/fonts.ts) are inlined as bytes: the action runs from a folder
+  // with no node_modules, and the same bundle serves the command line.
+  loader: { '.ttf': 'binary' },
   banner: { js: "import { createRequire as __issafesiteCreateRequire } from 'node:module'; const require = __issafesiteCreateRequire(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
