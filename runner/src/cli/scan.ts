@@ -2,6 +2,7 @@
 // Exit 0 when the scan completed, 1 when the target could not be scanned, 2 for a usage error.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { writeReportFile } from '../report/index.js';
 import { scan } from '../scanner/engine.js';
 import { ScanError } from '../scanner/errors.js';
 import type { Depth } from '../scanner/types.js';
@@ -19,6 +20,7 @@ Options:
   --allow-private              allow targets on loopback and private networks (e.g. http://localhost:3000)
   --ca <file>                  also trust the CA certificates in this PEM file
   --timeout <seconds>          give up on the whole scan after this long
+  --pdf <file>                 also write the PDF report to this file
   --quiet                      no progress on stderr
   -h, --help                   show this help
 
@@ -32,6 +34,7 @@ export interface ScanCommand {
   ca: string[];
   timeoutMs?: number;
   quiet: boolean;
+  pdf?: string;
 }
 
 export function parseScanArgs(argv: string[]): ScanCommand | 'help' {
@@ -47,6 +50,7 @@ export function parseScanArgs(argv: string[]): ScanCommand | 'help' {
         ca: { type: 'string', multiple: true },
         timeout: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        pdf: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -80,7 +84,8 @@ export function parseScanArgs(argv: string[]): ScanCommand | 'help' {
       throw new UsageError(`Cannot read the CA file "${file}": ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
     }
   });
-  return { url, depth: depth as Depth, json: values.json, allowPrivate: values['allow-private'], ca, timeoutMs, quiet: values.quiet };
+  if (values.pdf !== undefined && values.pdf.trim() === '') throw new UsageError('--pdf needs a file name, e.g. --pdf report.pdf.');
+  return { url, depth: depth as Depth, json: values.json, allowPrivate: values['allow-private'], ca, timeoutMs, quiet: values.quiet, ...(values.pdf !== undefined ? { pdf: values.pdf } : {}) };
 }
 
 function parseTargetUrl(raw: string): string {
@@ -112,6 +117,10 @@ export async function main(argv: string[]): Promise<number> {
       ...(progress ? { onProgress: progress } : {}),
     });
     process.stdout.write(command.json ? JSON.stringify(result, null, 2) + '\n' : formatSummary(result, { color: useColor() }));
+    if (command.pdf !== undefined) {
+      const bytes = await writeReportFile(result, command.pdf);
+      progress?.(`PDF report written to ${command.pdf} (${bytes} bytes)`);
+    }
     return 0;
   } catch (err) {
     if (err instanceof ScanError) {

@@ -1,11 +1,12 @@
 // `issafesite scan` as users run it: the bundled dist/cli.js in a child process.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHardenedSite, startWeakSite, type HardenedSite } from '../../fixtures/sites.js';
 import { testCerts } from '../../support/certs.js';
+import { parsePdf } from '../../support/pdf.js';
 import { closedPort, type Fixture } from '../../support/fixture-server.js';
 
 const CLI = path.resolve('dist/cli.js');
@@ -56,6 +57,18 @@ describe('issafesite scan (process)', () => {
     const { code, stdout } = await run(['scan', hardened.https.url, '--depth', 'QUICK', '--allow-private', '--ca', caFile, '--json', '--quiet']);
     expect(code).toBe(0);
     expect(['A', 'A+']).toContain(JSON.parse(stdout).grade);
+  });
+
+  it('writes the PDF report with --pdf', async () => {
+    const file = path.join(path.dirname(caFile), 'report.pdf');
+    const { code, stderr } = await run(['scan', weak.url, '--depth', 'QUICK', '--allow-private', '--pdf', file]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/PDF report written to .*report\.pdf \(\d+ bytes\)/);
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const { text } = await parsePdf(bytes);
+    expect(text).toContain('127.0.0.1');
+    expect(text).toContain('Grade');
   });
 
   it('exits 1 with the reason when the target cannot be scanned', async () => {
