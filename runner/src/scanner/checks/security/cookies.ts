@@ -142,7 +142,8 @@ export const cookies: Check = {
       });
     }
 
-    if (judged === 0 && findings.length === 0) return { outcome: 'cookies-not-found', findings };
+    // Cookies browsers reject are never stored: the Observatory's jar would be empty too.
+    if (judged === 0) return { outcome: 'cookies-not-found', findings };
     if (worst !== undefined) return { outcome: worst, findings };
     if (withoutSameSite.length > 0) {
       findings.push({
