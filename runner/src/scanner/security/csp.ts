@@ -139,15 +139,12 @@ function isHostOrScheme(source: string): boolean {
  * script-src and style-src as browsers apply them: 'unsafe-inline' is ignored next to a nonce or hash
  * (CSP3 §8.3), and 'strict-dynamic' ignores host and scheme sources, 'self' and 'unsafe-inline' (§8.2).
  */
-function processed(policy: ParsedPolicy, name: 'script-src' | 'style-src'): { sources: string[] | null; strictDynamic: boolean; error?: string } {
+function processed(policy: ParsedPolicy, name: 'script-src' | 'style-src'): { sources: string[] | null; strictDynamic: boolean } {
   let sources = ownOrDefault(policy, name);
   if (sources === null) return { sources, strictDynamic: false };
   const nonceOrHash = hasNonceOrHash(sources);
   if (nonceOrHash) sources = sources.filter((s) => s !== "'unsafe-inline'");
-  if (name === 'script-src' && sources.includes("'strict-dynamic'")) {
-    // The Observatory counts 'strict-dynamic' with nothing to trust (no nonce, no hash) as invalid:
-    // such a policy blocks every script, which is never what its author meant.
-    if (!nonceOrHash) return { sources, strictDynamic: false, error: "'strict-dynamic' without a nonce or hash in script-src" };
+  if (name === 'script-src' && nonceOrHash && sources.includes("'strict-dynamic'")) {
     return { sources: sources.filter((s) => !isHostOrScheme(s) && s !== "'self'"), strictDynamic: true };
   }
   return { sources, strictDynamic: false };
@@ -191,12 +188,14 @@ export function analyzeCsp(page: Page): CspAnalysis {
   }
 
   const scripts = enforced.map((p) => processed(p, 'script-src'));
-  const scriptError = scripts.find((s) => s.error !== undefined);
-  if (scriptError !== undefined) return { ...base, outcome: 'csp-header-invalid', invalidReason: scriptError.error };
   const styles = enforced.map((p) => processed(p, 'style-src'));
-
   const effective = (name: string): string[] | null => intersect(enforced.map((p) => ownOrDefault(p, name)));
   const script = intersect(scripts.map((s) => s.sources)) ?? ANY;
+  // The Observatory counts 'strict-dynamic' with nothing to trust (no nonce, no hash) as invalid: such a
+  // policy blocks every script, which is never what its author meant.
+  if (script.includes("'strict-dynamic'") && !hasNonceOrHash(script)) {
+    return { ...base, outcome: 'csp-header-invalid', invalidReason: "'strict-dynamic' without a nonce or hash in script-src" };
+  }
   const style = intersect(styles.map((s) => s.sources)) ?? ANY;
   const object = effective('object-src') ?? ANY;
   const headerPolicies = enforced.filter((p) => p.origin === 'header');

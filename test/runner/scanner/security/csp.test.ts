@@ -59,3 +59,10 @@ describe('CSP analysis', () => {
     expect(a.flags?.strictDynamic).toBe(true);
   });
 });
+
+describe("CSP 'strict-dynamic' across policies", () => {
+  it("is invalid only when the combined script sources keep 'strict-dynamic' without a nonce or hash", () => {
+    expect(analyze({ 'content-security-policy': "default-src 'strict-dynamic'" }).outcome).toBe('csp-header-invalid');
+    expect(analyze({ 'content-security-policy': "default-src 'strict-dynamic', default-src https://a.test" }).outcome).toBe('csp-implemented-with-no-unsafe-default-src-none');
+  });
+});

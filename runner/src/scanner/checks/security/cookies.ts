@@ -70,6 +70,36 @@ export function collectCookies({ http, page }: Pick<ScanArtifacts, 'http' | 'pag
   return out;
 }
 
+/**
+ * Whether the cookie is the site's and a browser stores it: not a platform cookie, a Domain that covers
+ * the host that set it, and the name prefix rules met (RFC 6265bis §5.7).
+ */
+function stored({ cookie, url }: Sent): boolean {
+  return !PLATFORM_COOKIES.has(cookie.name.toLowerCase()) && domainAccepted(cookie, hostOf(url)) && prefixViolation(cookie) === undefined;
+}
+
+/** RFC 6265bis §5.1.4: the directory of the request path. */
+function defaultPath(url: string): string {
+  try {
+    const path = new URL(url).pathname;
+    const cut = path.lastIndexOf('/');
+    return cut <= 0 ? '/' : path.slice(0, cut);
+  } catch {
+    return '/';
+  }
+}
+
+/** What the browser keeps: a later cookie with the same name, domain and path replaces the earlier one (§5.7). */
+export function cookieJar(sent: Sent[]): Sent[] {
+  const jar = new Map<string, Sent>();
+  for (const s of sent) {
+    const key = `${s.cookie.name}|${s.cookie.domain ?? hostOf(s.url)}|${s.cookie.path ?? defaultPath(s.url)}`;
+    jar.delete(key);
+    jar.set(key, s);
+  }
+  return [...jar.values()];
+}
+
 function hostOf(url: string): string {
   try {
     return new URL(url).hostname;
@@ -90,13 +120,13 @@ export const cookies: Check = {
     let worst: Problem | undefined;
     let judged = 0;
 
-    for (const sent of collectCookies(artifacts)) {
-      const { cookie, url } = sent;
-      if (PLATFORM_COOKIES.has(cookie.name.toLowerCase())) continue;
-      // Browsers drop a cookie whose Domain does not cover the host that set it (RFC 6265bis §5.7).
-      if (!domainAccepted(cookie, hostOf(url))) continue;
+    const sent = collectCookies(artifacts);
+    // A rejected Set-Cookie is ignored entirely, so it does not replace an earlier cookie of the same name.
+    const kept = cookieJar(sent.filter(stored));
+    for (const { cookie, url } of sent) {
+      if (kept.some((k) => k.cookie === cookie)) continue;
       const prefix = prefixViolation(cookie);
-      if (prefix !== undefined) {
+      if (prefix !== undefined && !PLATFORM_COOKIES.has(cookie.name.toLowerCase())) {
         findings.push({
           severity: 'low',
           title: `Cookie "${cookie.name}" breaks its name prefix rules`,
@@ -106,8 +136,24 @@ export const cookies: Check = {
           remediation: `Set it as \`Set-Cookie: ${cookie.name}=…; Path=/; Secure; HttpOnly; SameSite=Lax\` (no Domain attribute for __Host-).`,
           references: REFERENCES,
         });
-        continue;
       }
+      // Like the Observatory, judge SameSite on every Set-Cookie line, including ones the browser drops.
+      if (cookie.sameSiteInvalid) {
+        worst = 'cookies-samesite-flag-invalid';
+        findings.push({
+          severity: 'medium',
+          title: `Cookie "${cookie.name}" has an invalid SameSite value`,
+          description: 'Browsers only understand SameSite=Strict, Lax or None; anything else is treated as if SameSite were absent.',
+          evidence: redactedLine(cookie),
+          location: { url, header: 'Set-Cookie' },
+          remediation: 'Set it with `SameSite=Lax` (or Strict).',
+          references: REFERENCES,
+        });
+      }
+    }
+
+    for (const entry of kept) {
+      const { cookie, url } = entry;
       judged++;
       const overHttp = url.startsWith('http:');
       // A Secure cookie sent over plain HTTP is rejected by browsers (RFC 6265bis §5.7), so it is no better.
@@ -127,7 +173,7 @@ export const cookies: Check = {
 
       for (const [slug] of problems) if (worst === undefined || RANK.get(slug)! > RANK.get(worst)!) worst = slug;
       if (problems.length === 0) {
-        if (cookie.sameSite === undefined) withoutSameSite.push(sent);
+        if (cookie.sameSite === undefined) withoutSameSite.push(entry);
         continue;
       }
       const severity = problems.map(([slug]) => SEVERITY.get(slug)!).sort((x, y) => severityRank(x) - severityRank(y))[0]!;

@@ -84,3 +84,21 @@ describe('cookies', () => {
     expect(r.outcome).toBe('cookies-without-secure-flag');
   });
 });
+
+describe('cookies as a browser stores them', () => {
+  it('lets a later Set-Cookie of the same name, domain and path replace the earlier one', () => {
+    expect(run(['sid=1; Path=/', 'sid=2; Path=/; Secure; HttpOnly; SameSite=Lax']).outcome).toBe('cookies-secure-with-httponly-sessions-and-samesite');
+  });
+
+  it('keeps the earlier cookie when the later one is rejected', () => {
+    const r = run(['__Secure-sid=1; Path=/; Secure; HttpOnly; SameSite=Lax', '__Secure-sid=2; Path=/']);
+    expect(r.outcome).toBe('cookies-secure-with-httponly-sessions-and-samesite');
+    expect(r.findings.map((f) => f.severity)).toEqual(['low']);
+  });
+
+  it('reports an invalid SameSite even on a cookie the browser drops, as the Observatory does', () => {
+    const r = run(['__Host-a=1; SameSite=True', 'theme=dark; Secure; SameSite=Lax']);
+    expect(r.outcome).toBe('cookies-samesite-flag-invalid');
+    expect(r.findings.map((f) => f.title)).toEqual(['Cookie "__Host-a" breaks its name prefix rules', 'Cookie "__Host-a" has an invalid SameSite value']);
+  });
+});

@@ -426,6 +426,74 @@ parity(
   ),
 );
 
+// Where we knowingly answer differently. Each row: the input, our outcome, theirs, and why.
+describe('deliberate divergences from the Observatory', () => {
+  const rows: { name: string; check: Check; input: Input; ours: string; theirs: string }[] = [
+    {
+      // Their multi-policy merge turns a directive that only a later policy sets into 'none'; here the
+      // meta policy's default-src 'self' is what browsers enforce.
+      name: 'a directive set only by a later policy is not read as none',
+      check: contentSecurityPolicy,
+      input: { ...csp("img-src 'self'"), html: metaCsp("default-src 'self'") },
+      ours: 'csp-implemented-with-no-unsafe',
+      theirs: 'csp-implemented-with-no-unsafe-default-src-none',
+    },
+    {
+      // A hash makes browsers ignore 'unsafe-inline' in that policy (CSP3 §8.3); they apply the rule after merging.
+      name: "'unsafe-inline' next to a hash is ignored per policy, before policies are combined",
+      check: contentSecurityPolicy,
+      input: { ...csp("default-src 'unsafe-inline' 'sha256-xyz'"), html: metaCsp("default-src 'unsafe-inline' *") },
+      ours: 'csp-implemented-with-no-unsafe',
+      theirs: 'csp-implemented-with-unsafe-inline',
+    },
+    {
+      // The HTML standard ignores frame-ancestors in <meta>; their merged policy keeps it.
+      name: 'frame-ancestors in a <meta> policy does not stand in for X-Frame-Options',
+      check: xFrameOptions,
+      input: { ...csp("default-src 'self'"), html: metaCsp("frame-ancestors 'none'") },
+      ours: 'x-frame-options-not-implemented',
+      theirs: 'x-frame-options-implemented-via-csp',
+    },
+    {
+      // RFC 6265bis §5.7 requires an explicit Path=/ on __Host- cookies; tough-cookie accepts the default path.
+      name: 'a __Host- cookie without Path=/ is rejected',
+      check: cookies,
+      input: { headers: { 'set-cookie': '__Host-a=v; Secure' } },
+      ours: 'cookies-not-found',
+      theirs: 'cookies-secure-with-httponly-sessions',
+    },
+    {
+      // Any page can send "Origin: null" from a sandboxed iframe; their probe only recognises its own origin.
+      name: 'Access-Control-Allow-Origin null with credentials is universal access',
+      check: cors,
+      input: { headers: { 'access-control-allow-origin': 'null', 'access-control-allow-credentials': 'true' } },
+      ours: 'cross-origin-resource-sharing-implemented-with-universal-access',
+      theirs: 'cross-origin-resource-sharing-implemented-with-restricted-access',
+    },
+    {
+      // A plain-HTTP hop after HTTPS can be hijacked; they only look at the first hop and the last.
+      name: 'a chain that falls back to HTTP after HTTPS',
+      check: httpRedirection,
+      input: { httpRoute: ['http://mozilla.org/', 'https://mozilla.org/', 'http://www.mozilla.org/', 'https://www.mozilla.org/'] },
+      ours: 'redirection-downgrade-in-chain',
+      theirs: 'redirection-to-https',
+    },
+    {
+      // Their "all redirects preloaded" and "hsts-preloaded" need the browsers' HSTS preload list, which we do not ship.
+      name: 'cloudflare.com redirects (all on the preload list)',
+      check: httpRedirection,
+      input: { httpRoute: ['http://cloudflare.com/', 'https://cloudflare.com/', 'https://www.cloudflare.com/', 'https://baz.cloudflare.com/foo'] },
+      ours: 'redirection-to-https',
+      theirs: 'redirection-all-redirects-preloaded',
+    },
+  ];
+  it.each(rows)('$name: ours $ours, theirs $theirs', ({ check, input, ours, theirs }) => {
+    const outcome = check.run(build(input)).outcome;
+    expect(outcome).toBe(ours);
+    expect(outcome).not.toBe(theirs);
+  });
+});
+
 describe('parity coverage', () => {
   it('re-states every Observatory case we agree with (preload-list cases are out of scope)', () => {
     expect(counted).toEqual({
