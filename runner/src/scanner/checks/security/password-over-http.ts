@@ -20,7 +20,7 @@ export const passwordOverHttp: Check = {
       const url = page.response.url;
       const pageHttp = url.startsWith('http:');
       const base = documentBase(page);
-      $('input[type="password" i]').each((i, el) => {
+      $('input[type="password" i]').each((_, el) => {
         fields++;
         const form = $(el).closest('form');
         // A password input outside a form (scripted login) goes wherever the page's script sends it.
@@ -36,7 +36,7 @@ export const passwordOverHttp: Check = {
             ? 'The page itself is not encrypted: the password, and the form around it, can be read or changed by anyone on the network.'
             : `The page is HTTPS but the form sends the password to ${target!.href}, unencrypted.`,
           evidence: `${formHtml}\n${$.html(el)}`,
-          location: { url, selector: form.length === 0 ? `input[type="password"]:nth-of-type(${i + 1})` : `form[action="${action}"]` },
+          location: { url, selector: form.length > 0 ? `form[action="${action}"]` : $(el).attr('name') !== undefined ? `input[type="password"][name="${$(el).attr('name')!}"]` : 'input[type="password"]' },
           remediation: pageHttp ? 'Serve the page over HTTPS and redirect plain HTTP to it (301 to https://).' : `Change the form to \`action="${target!.href.replace(/^http:/, 'https:')}"\` (or a relative URL).`,
           references: REFERENCES,
         });

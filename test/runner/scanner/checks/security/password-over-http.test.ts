@@ -30,3 +30,10 @@ describe('password-over-http', () => {
     expect(run('<form><input name="q"></form>')).toEqual({ outcome: 'password-no-fields', findings: [] });
   });
 });
+
+describe('password-over-http without a form', () => {
+  it('points at the password input by name when a script handles the login', () => {
+    const r = run('<input type="password" name="secret">', 'http://site.test/');
+    expect(r.findings[0]!.location.selector).toBe('input[type="password"][name="secret"]');
+  });
+});
