@@ -90,3 +90,12 @@ export function nonHtmlPage(body = '{"ok":true}', contentType = 'application/jso
 export function doc(body: string, head = ''): string {
   return `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`;
 }
+
+/**
+ * A fetch that visited `urls` in order: each but the last answered 301 to the next, the last answered 200.
+ * `redirectChain(['http://site.test/', 'https://site.test/'])` is the usual HTTP → HTTPS upgrade.
+ */
+export function redirectChain(urls: string[], overrides: Parameters<typeof response>[0] = {}): FetchedResponse {
+  const redirects = urls.slice(0, -1).map((url, i) => ({ url, status: 301, location: urls[i + 1]!, headers: toHeaderMap({ location: urls[i + 1]! }), remoteAddress: '127.0.0.1' }));
+  return response({ requestedUrl: urls[0], url: urls.at(-1), redirects, ...overrides });
+}

@@ -64,3 +64,25 @@ describe('scan', () => {
     await expect(scan('https://nothing-here.invalid/', { depth: 'QUICK' })).rejects.toThrow('DNS lookup failed for nothing-here.invalid');
   });
 });
+
+describe('scan of a page that reflects any Origin with credentials', () => {
+  it('reports the reflection found through the probe Origin the page request carries', async () => {
+    const { startServer } = await import('../../support/fixture-server.js');
+    const site = await startServer((req, res) => {
+      res.writeHead(200, {
+        'content-type': 'text/html',
+        'access-control-allow-origin': String(req.headers.origin ?? 'https://app.example'),
+        'access-control-allow-credentials': 'true',
+      });
+      res.end('<!doctype html><title>api</title>');
+    });
+    try {
+      const result = await scan(site.url, { depth: 'QUICK', allowPrivateTargets: true });
+      const finding = result.findings.find((f) => f.checkId === 'cors');
+      expect(finding?.evidence).toContain('https://cors-probe.issafesite.invalid');
+      expect(result.checks.find((c) => c.id === 'cors')?.outcome).toBe('cross-origin-resource-sharing-implemented-with-universal-access');
+    } finally {
+      await site.close();
+    }
+  });
+});

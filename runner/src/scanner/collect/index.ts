@@ -2,6 +2,7 @@
 // QUICK = the target page and its redirects, its TLS, the plain-http twin, robots.txt, sitemap.xml and the
 // same-origin resources the page loads (SPEC §5). Deeper depths add a crawl on top of these artifacts.
 import { ScanError } from '../errors.js';
+import { CORS_PROBE_ORIGIN } from '../probe-origin.js';
 import { isFetchFailure, type FetchOutcome, type ScanArtifacts, type ScanOptions, type TlsFacts } from '../types.js';
 import { Fetcher } from './fetcher.js';
 import { toPage } from './page.js';
@@ -81,7 +82,8 @@ export async function collect(target: string, options: CollectOptions = {}): Pro
 
   try {
     progress(`Fetching ${url.href}`);
-    const first = await fetcher.fetch(url);
+    // The Origin lets the cors check tell a reflected Access-Control-Allow-Origin from a fixed one.
+    const first = await fetcher.fetch(url, { headers: { origin: CORS_PROBE_ORIGIN } });
     if (isFetchFailure(first)) throw new ScanError(first.error, first.message);
     const page = toPage(first);
     const finalUrl = new URL(first.url);

@@ -1,5 +1,6 @@
 // X-Content-Type-Options: nosniff stops browsers from guessing a response's type (MIME sniffing),
-// which turns an uploaded text file into script. Verdicts follow the MDN HTTP Observatory.
+// which turns an uploaded text file into script. Verdicts follow the MDN HTTP Observatory
+// (-5 for missing or invalid: a low finding).
 import { header, headerLine } from '../../headers.js';
 import type { Check } from '../../types.js';
 
@@ -19,7 +20,7 @@ export const xContentTypeOptions: Check = {
         outcome: 'x-content-type-options-not-implemented',
         findings: [
           {
-            severity: 'medium',
+            severity: 'low',
             title: 'X-Content-Type-Options header is missing',
             description: 'Without `nosniff`, browsers may interpret a response as a different content type than the one declared, which can turn user uploads into executable script.',
             evidence: 'No X-Content-Type-Options header on the page response.',
@@ -30,14 +31,15 @@ export const xContentTypeOptions: Check = {
         ],
       };
     }
+    // A header sent twice arrives joined ("nosniff, nosniff"); the Observatory counts that as invalid.
     if (value.trim().toLowerCase() !== 'nosniff') {
       return {
         outcome: 'x-content-type-options-header-invalid',
         findings: [
           {
-            severity: 'medium',
+            severity: 'low',
             title: 'X-Content-Type-Options has an invalid value',
-            description: 'The only valid value is `nosniff`; browsers ignore anything else, so sniffing stays enabled.',
+            description: 'The only valid value is `nosniff`, sent once; browsers ignore anything else, so sniffing stays enabled.',
             evidence: headerLine('X-Content-Type-Options', value),
             location: { url: res.url, header: 'X-Content-Type-Options' },
             remediation: REMEDIATION,

@@ -3,10 +3,11 @@ import { xContentTypeOptions } from '../../../../../runner/src/scanner/checks/se
 import { artifacts } from '../../../../support/artifacts.js';
 
 describe('x-content-type-options', () => {
-  it('reports a missing header as a medium finding naming the header', () => {
+  it('reports a missing header as a low finding naming the header (Observatory -5)', () => {
     const r = xContentTypeOptions.run(artifacts());
     expect(r.outcome).toBe('x-content-type-options-not-implemented');
     expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]!.severity).toBe('low');
     expect(r.findings[0]!.location.header).toBe('X-Content-Type-Options');
   });
 
