@@ -1,0 +1,115 @@
+// Targets that hang, lie or flood: every scan ends within its budget, with bounded memory, and says what
+// happened — a finding set for a page it could read, a ScanError with the reason for one it could not.
+import { afterEach, describe, expect, it } from 'vitest';
+import { scan } from '../../../runner/src/scanner/engine.js';
+import { ScanError } from '../../../runner/src/scanner/errors.js';
+import { startRawServer, startServer, type Fixture } from '../../support/fixture-server.js';
+
+const fixtures: Fixture[] = [];
+afterEach(async () => {
+  await Promise.all(fixtures.splice(0).map((f) => f.close()));
+});
+
+async function serve(...args: Parameters<typeof startServer>): Promise<Fixture> {
+  const f = await startServer(...args);
+  fixtures.push(f);
+  return f;
+}
+
+/** Short budgets so that each hostile case is decided in about a second. */
+const FAST = { depth: 'QUICK', allowPrivateTargets: true, headersTimeoutMs: 800, bodyTimeoutMs: 800, requestTimeoutMs: 1500, tlsTimeoutMs: 800, scanTimeoutMs: 5000 } as const;
+
+async function timed<T>(work: Promise<T>): Promise<{ value: T | ScanError; ms: number }> {
+  const t = performance.now();
+  const value = await work.catch((e: unknown) => {
+    if (e instanceof ScanError) return e;
+    throw e;
+  });
+  return { value, ms: performance.now() - t };
+}
+
+describe('hostile targets', () => {
+  it('a server that never answers fails with TIMEOUT within the request budget', async () => {
+    const silent = await startRawServer(() => undefined);
+    fixtures.push(silent);
+    const { value, ms } = await timed(scan(silent.url, FAST));
+    expect(value).toBeInstanceOf(ScanError);
+    expect((value as ScanError).code).toBe('TIMEOUT');
+    expect(ms).toBeLessThan(4000);
+  });
+
+  it('a body that never ends is cut at the cap and the scan completes, with memory bounded', async () => {
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    const endless = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.write('<!doctype html><html><head><title>endless</title></head><body>');
+      const pump = () => {
+        while (res.write(chunk)) {
+          /* keep the socket full */
+        }
+      };
+      res.on('drain', pump);
+      res.on('close', () => res.off('drain', pump));
+      pump();
+    });
+    const before = process.memoryUsage().rss;
+    const { value, ms } = await timed(scan(endless.url, { ...FAST, maxBodyBytes: 2 * 1024 * 1024 }));
+    expect(value).not.toBeInstanceOf(ScanError);
+    expect(ms).toBeLessThan(5000);
+    // Several resources are fetched with their own caps; 100 MB of growth would mean something buffered whole.
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it('a redirect loop fails with TOO_MANY_REDIRECTS', async () => {
+    const loop = await serve((req, res) => {
+      res.writeHead(302, { location: req.url === '/a' ? '/b' : '/a' });
+      res.end();
+    });
+    const { value } = await timed(scan(loop.url, FAST));
+    expect(value).toBeInstanceOf(ScanError);
+    expect((value as ScanError).code).toBe('TOO_MANY_REDIRECTS');
+  });
+
+  it('a TLS server that sends garbage fails with a TLS reason', async () => {
+    const garbage = await startRawServer((socket) => {
+      socket.on('data', () => socket.write(Buffer.from('this is not a TLS record\r\n\r\n')));
+    });
+    fixtures.push(garbage);
+    const { value, ms } = await timed(scan(`https://127.0.0.1:${garbage.port}/`, FAST));
+    expect(value).toBeInstanceOf(ScanError);
+    expect(['TLS', 'NETWORK']).toContain((value as ScanError).code);
+    expect(ms).toBeLessThan(4000);
+  });
+
+  it('a slow drip of one byte at a time ends within the whole-request deadline', async () => {
+    const drip = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      const timer = setInterval(() => res.write('a'), 100);
+      res.on('close', () => clearInterval(timer));
+    });
+    const { ms } = await timed(scan(drip.url, FAST));
+    expect(ms).toBeLessThan(5000);
+  });
+
+  it('broken HTML is still judged, and no check errors on it', async () => {
+    const broken = await serve({ '/': '<html><head><title>unclosed <meta name=description content="x><body><h1><h1><img src=<a href=javascript:>' + '<div>'.repeat(5000) });
+    const result = await scan(broken.url, FAST);
+    expect(result.checks.filter((c) => c.status === 'error')).toEqual([]);
+    expect(result.findings.length).toBeGreaterThan(0);
+  });
+
+  it('a scan past its whole budget fails with TIMEOUT', async () => {
+    const slowAssets = await serve((req, res) => {
+      if (req.url === '/') {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<!doctype html><title>t</title><script src="/slow.js"></script>');
+        return;
+      }
+      // Never answers the subresource: only the scan's own deadline can end this.
+    });
+    const { value, ms } = await timed(scan(slowAssets.url, { ...FAST, headersTimeoutMs: 30_000, requestTimeoutMs: 30_000, scanTimeoutMs: 1000 }));
+    expect(value).toBeInstanceOf(ScanError);
+    expect((value as ScanError).code).toBe('TIMEOUT');
+    expect(ms).toBeLessThan(3000);
+  });
+});
