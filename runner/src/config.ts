@@ -32,8 +32,9 @@ const SETTINGS = {
   bootstrapKey: {
     env: 'RUNNER_BOOTSTRAP_KEY',
     // The first 12 characters are shown by `keys list`; 32 or more leave at least 20 secret ones.
-    expect: '32 to 256 printable characters without spaces (for example the output of `openssl rand -hex 32`)',
-    schema: z.string().regex(/^[\x21-\x7e]{32,256}$/).optional(),
+    expect: '32 to 256 letters, digits or -._~+/ (for example the output of `openssl rand -hex 32`)',
+    // The characters a bearer token may hold (RFC 6750), so the key can be sent as one.
+    schema: z.string().regex(/^[A-Za-z0-9\-._~+/]{32,256}$/).optional(),
     fallback: undefined,
   },
   sqliteDriver: {
