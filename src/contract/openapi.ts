@@ -106,6 +106,12 @@ function buildRegistry(): OpenAPIRegistry {
     summary: 'The database answers and the worker is running',
     responses: { 200: { description: 'Ready', content: json(Ready) }, 503: error('Not ready') },
   });
+  registry.registerPath({
+    method: 'get',
+    path: '/metrics',
+    summary: 'Prometheus metrics: requests, scans by status, scan duration, queue depth',
+    responses: { 200: { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: z.string() } } } },
+  });
   return registry;
 }
 

@@ -13,7 +13,7 @@ describe('the OpenAPI document', () => {
 
   it('is OpenAPI 3.1 with every endpoint and the bearer scheme', () => {
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/report/{id}/pdf', '/api/v1/openapi.json', '/api/v1/report', '/api/v1/scan', '/api/v1/scan/{id}', '/healthz', '/readyz']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/report/{id}/pdf', '/api/v1/openapi.json', '/api/v1/report', '/api/v1/scan', '/api/v1/scan/{id}', '/healthz', '/metrics', '/readyz']);
     expect(Object.keys(doc.paths['/api/v1/scan'] ?? {}).sort()).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['/api/v1/scan']?.post?.responses ?? {}).sort()).toEqual(['202', '400', '401', '403', '413', '415', '429', '500']);
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });

@@ -39,8 +39,8 @@ export interface ServeProcess {
 }
 
 /** Starts `node <script> serve …` and resolves once its banner says where it listens. */
-export function startServe(script: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 15_000): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [script, 'serve', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startServe(script: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 15_000, node = process.execPath): Promise<ServeProcess> {
+  const child = spawn(node, [script, 'serve', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));

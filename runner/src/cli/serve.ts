@@ -10,6 +10,7 @@ import { defaultRunScan } from '../queue/default-scan.js';
 import type { OnScanCompleted, RunScan } from '../queue/types.js';
 import { createWorker } from '../queue/worker.js';
 import { createApp } from '../server/app.js';
+import { createMetrics } from '../server/metrics.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/store.js';
 import { RUNNER_VERSION } from '../version.js';
@@ -57,8 +58,10 @@ export async function startRunner(config: RunnerConfig, options: ServeOptions = 
     }
     const firstKey = (await store.countUsableApiKeys(now)) === 0 ? (await issueApiKey(store, { accountName: FIRST_ACCOUNT, plan: 'ENTERPRISE', now })).key : undefined;
 
+    const metrics = createMetrics(store);
     const worker = createWorker({
       store,
+      onScanFinished: metrics.scanFinished,
       runScan: options.runScan ?? defaultRunScan,
       onScanCompleted: options.onScanCompleted,
       logger,
@@ -72,7 +75,7 @@ export async function startRunner(config: RunnerConfig, options: ServeOptions = 
         allowPrivateTargets: config.allowPrivateTargets,
       },
     });
-    const app = createApp({ store, logger, onScanCreated: () => worker.wake(), workerRunning: () => worker.running, version: RUNNER_VERSION });
+    const app = createApp({ store, logger, onScanCreated: () => worker.wake(), workerRunning: () => worker.running, version: RUNNER_VERSION, metrics });
     const server: Server = app.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);

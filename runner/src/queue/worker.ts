@@ -30,6 +30,8 @@ export interface WorkerDeps {
   onScanCompleted?: OnScanCompleted;
   /** Names this process in lease_owner; random by default. */
   workerId?: string;
+  /** Told when a scan ends, with how long its last attempt took (for /metrics). */
+  onScanFinished?: (status: 'COMPLETED' | 'FAILED', seconds: number) => void;
 }
 
 export interface StopOutcome {
@@ -52,6 +54,7 @@ export interface Worker {
 
 interface Task {
   scan: ClaimedScan;
+  startedAt: number;
   controller: AbortController;
   /** Another worker took the scan over (our lease expired): drop whatever we find. */
   lost: boolean;
@@ -128,6 +131,7 @@ export function createWorker(deps: WorkerDeps): Worker {
         return;
       }
       finished += 1;
+      deps.onScanFinished?.('COMPLETED', (now() - task.startedAt) / 1000);
       logger.info({ scanId: scan.id, grade: result.grade, overallScore: result.overallScore, attempt: scan.attempts }, 'Scan completed');
       try {
         await deps.onScanCompleted?.(scan.id, result);
@@ -136,21 +140,26 @@ export function createWorker(deps: WorkerDeps): Worker {
       }
     } catch (error) {
       if (task.released || task.lost) return;
-      await record(scan, error);
+      await record(task, error);
     }
   }
 
-  async function record(scan: ClaimedScan, error: unknown): Promise<void> {
+  async function record(task: Task, error: unknown): Promise<void> {
+    const { scan } = task;
+    const failed = () => {
+      finished += 1;
+      deps.onScanFinished?.('FAILED', (now() - task.startedAt) / 1000);
+    };
     if (isScanError(error)) {
       // The target cannot be scanned (DNS, refused, blocked address …): retrying will not change that.
-      if (await store.failScan(scan.id, id, now(), error.message, `${error.code}: ${error.message}`)) finished += 1;
+      if (await store.failScan(scan.id, id, now(), error.message, `${error.code}: ${error.message}`)) failed();
       logger.info({ scanId: scan.id, error: error.message }, 'Scan failed');
       return;
     }
     const detail = describe(error);
     if (scan.attempts >= options.maxAttempts) {
       const message = `The scan could not be completed after ${scan.attempts} attempts because of an internal error in the runner.`;
-      if (await store.failScan(scan.id, id, now(), message, detail)) finished += 1;
+      if (await store.failScan(scan.id, id, now(), message, detail)) failed();
       logger.error({ scanId: scan.id, err: detail }, 'Scan failed for good after an internal error');
       return;
     }
@@ -160,7 +169,7 @@ export function createWorker(deps: WorkerDeps): Worker {
   }
 
   function launch(scan: ClaimedScan): void {
-    const task: Task = { scan, controller: new AbortController(), lost: false, released: false, done: Promise.resolve() };
+    const task: Task = { scan, startedAt: now(), controller: new AbortController(), lost: false, released: false, done: Promise.resolve() };
     active.set(scan.id, task);
     logger.info({ scanId: scan.id, url: scan.url, depth: scan.depth, attempt: scan.attempts }, 'Scan started');
     task.done = settle(task)

@@ -10,6 +10,7 @@ import { Ready, ScanCreated, ScanDetail } from '../../../src/contract/api.js';
 import type { ServeProcess } from '../../support/cli.js';
 import { CLI, runCli, runnerEnv, startServe } from '../../support/cli.js';
 import { call, expectShape } from '../../support/server.js';
+import { requireNode24 } from '../../support/node24.js';
 import { tempDir } from '../../support/store.js';
 
 let dir: { dir: string; remove(): void };
@@ -85,6 +86,15 @@ describe('issafesite-runner serve', () => {
     expect(await runCli(['serve', '--db', db], runnerEnv({ PORT: 'eighty' }))).toMatchObject({ code: 2, stderr: 'PORT must be a whole number from 0 to 65535 (got "eighty").\n' });
     expect(await runCli(['serve', '--db', db, '--concurrency', '0'])).toMatchObject({ code: 2, stderr: '--concurrency must be a whole number from 1 to 64 (got "0").\n' });
     expect((await runCli(['serve', '--db', db], runnerEnv({ RUNNER_BOOTSTRAP_KEY: 'short' }))).stderr).toMatch(/^RUNNER_BOOTSTRAP_KEY must be 32 to 256 /);
+  });
+
+  it('runs from the bundle on Node 24 with node:sqlite when better-sqlite3 cannot load there', async () => {
+    // The native module here is built for this Node's ABI; the action's Node 24 must fall back.
+    running = await startServe(CLI, ['--port', '0', '--db', db], runnerEnv({ RUNNER_BOOTSTRAP_KEY: 'n'.repeat(32) }), 15_000, requireNode24());
+    expect(running.stdout()).toContain('sqlite (node:sqlite)');
+    // A host that cannot resolve: once the engine runs here, the scan fails without leaving the machine.
+    expectShape(await call(running.url, 'POST', '/api/v1/scan', { key: 'n'.repeat(32), body: { url: 'https://runner-test.invalid' } }), 202, ScanCreated);
+    expect(await stop(running)).toBe(0);
   });
 
   it('says so when the port is taken', async () => {

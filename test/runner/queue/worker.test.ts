@@ -17,6 +17,7 @@ let account: Account;
 const workers: Worker[] = [];
 
 beforeEach(async () => {
+  finishedEvents.length = 0;
   temp = await tempStore();
   account = (await temp.store.ensureAccount('acme', 'ENTERPRISE', Date.now())).account;
 });
@@ -35,8 +36,19 @@ async function enqueue(n: number, url = 'https://example.com'): Promise<string[]
   return ids;
 }
 
+const finishedEvents: string[] = [];
+
 function start(runScan: RunScan, options: Partial<WorkerOptions> = {}, onScanCompleted?: (id: string, r: ScanResult) => void): Worker {
-  const worker = createWorker({ store: temp.store, runScan, options: { ...OPTIONS, ...options }, onScanCompleted });
+  const worker = createWorker({
+    store: temp.store,
+    runScan,
+    options: { ...OPTIONS, ...options },
+    onScanCompleted,
+    onScanFinished: (status, seconds) => {
+      expect(seconds).toBeGreaterThanOrEqual(0);
+      finishedEvents.push(status);
+    },
+  });
   workers.push(worker);
   worker.start();
   return worker;
@@ -75,6 +87,7 @@ describe('worker', () => {
     await until(async () => (await statuses()).COMPLETED === 6);
     expect(peak).toBe(2);
     expect(completed.sort()).toEqual([...ids].sort());
+    expect(finishedEvents).toEqual(Array(6).fill('COMPLETED'));
     const scan = await temp.store.getScan(account.id, ids[0] ?? '');
     expect(scan).toMatchObject({ status: 'COMPLETED', grade: 'C', attempts: 1 });
   });
@@ -88,6 +101,7 @@ describe('worker', () => {
     });
     await until(async () => (await statuses()).FAILED === 1);
     expect(calls).toBe(1);
+    expect(finishedEvents).toEqual(['FAILED']);
     expect(await temp.store.getScan(account.id, id)).toMatchObject({ status: 'FAILED', error: 'DNS lookup failed for example.invalid', attempts: 1 });
   });
 

@@ -28,6 +28,24 @@ describe('routes', () => {
     expect(Object.keys((answer.body as { paths: object }).paths)).toContain('/api/v1/scan/{id}');
   });
 
+  it('serves Prometheus metrics: requests by route pattern, scans by status, queue depth', async () => {
+    server = await startServer();
+    const { key } = await server.key('acme', 'ENTERPRISE');
+    await call(server.base, 'POST', '/api/v1/scan', { key, body: { url: 'https://example.com' } });
+    await call(server.base, 'GET', '/api/v1/scan/cabc', { key });
+    await call(server.base, 'GET', '/nowhere');
+    const res = await fetch(`${server.base}/metrics`);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toContain('issafesite_http_requests_total{method="POST",route="/api/v1/scan",status="202"} 1');
+    expect(text).toContain('issafesite_http_requests_total{method="GET",route="/api/v1/scan/:id",status="404"} 1');
+    expect(text).toContain('issafesite_http_requests_total{method="GET",route="unmatched",status="404"} 1');
+    expect(text).toContain('issafesite_scans{status="PENDING"} 1');
+    expect(text).toContain('issafesite_scans{status="COMPLETED"} 0');
+    expect(text).toContain('issafesite_queue_depth 1');
+    expect(text).toContain('# TYPE issafesite_scan_duration_seconds histogram');
+  });
+
   it('answers 404 with a sentence to an unknown route, with or without a key', async () => {
     server = await startServer();
     expect(expectError(await call(server.base, 'GET', '/api/v1/scans'), 404)).toBe('No endpoint GET /api/v1/scans: the API is described at /api/v1/openapi.json.');

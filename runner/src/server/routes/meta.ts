@@ -1,13 +1,14 @@
-// Probes and the API description: no authentication.
+// Probes, metrics and the API description: no authentication.
 import { Router } from 'express';
 import { Health, Ready } from '../../../../src/contract/api.js';
 import { openApiDocument } from '../../../../src/contract/openapi.js';
 import type { Store } from '../../store/store.js';
 import { HttpError } from '../errors.js';
 import { methodNotAllowed } from '../error-handler.js';
+import type { Metrics } from '../metrics.js';
 import { send } from '../respond.js';
 
-export function metaRoutes(store: Store, workerRunning: () => boolean, version: string): Router {
+export function metaRoutes(store: Store, workerRunning: () => boolean, version: string, metrics: Metrics): Router {
   const router = Router();
   let openapi: Record<string, unknown> | undefined;
 
@@ -35,6 +36,12 @@ export function metaRoutes(store: Store, workerRunning: () => boolean, version: 
       }
       if (!workerRunning()) throw new HttpError(503, 'Not ready: the scan worker is not running.');
       send(res, 200, Ready, { status: 'ready', database: 'ok', worker: 'running' });
+    })
+    .all(methodNotAllowed(['GET', 'HEAD']));
+  router
+    .route('/metrics')
+    .get(async (_req, res) => {
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
     })
     .all(methodNotAllowed(['GET', 'HEAD']));
   return router;
