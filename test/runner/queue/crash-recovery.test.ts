@@ -11,14 +11,13 @@ import { ScanCreated, ScanList } from '../../../src/contract/api.js';
 import type { ServeProcess } from '../../support/cli.js';
 import { CLI, runnerEnv, startServe } from '../../support/cli.js';
 import { call, expectShape } from '../../support/server.js';
+import { ENGINE_WIRED } from '../../support/engine.js';
 import { tempDir } from '../../support/store.js';
 
 const BUNDLES = path.resolve('.cache/test-bundles');
 const HARNESS = path.join(BUNDLES, `slow-serve-${process.pid}.mjs`);
 const KEY = 'crash-test-key-0123456789abcdefghijklmnop';
 
-// The engine is wired in one line of runner/src/queue/default-scan.ts; until it is, dist/cli.js cannot scan.
-const ENGINE_WIRED = existsSync('runner/src/scanner/engine.ts') && readFileSync('runner/src/queue/default-scan.ts', 'utf8').includes('engine.js');
 
 beforeAll(async () => {
   mkdirSync(BUNDLES, { recursive: true });
