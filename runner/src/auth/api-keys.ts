@@ -57,12 +57,16 @@ export async function issueApiKey(store: Store, options: { accountName: string; 
 export const BOOTSTRAP_ACCOUNT = 'bootstrap';
 
 /**
- * Seeds RUNNER_BOOTSTRAP_KEY as an ENTERPRISE key (for Docker and CI). Idempotent: a key already
- * stored is left alone (and stays revoked if it was revoked).
+ * Seeds RUNNER_BOOTSTRAP_KEY as an ENTERPRISE key (for Docker and CI). Idempotent: a key already stored
+ * is left alone (and stays revoked if it was revoked). A new value replaces the previous one: the other
+ * keys of the bootstrap account are revoked, so rotating the variable really retires the old key.
  */
 export async function seedBootstrapKey(store: Store, key: string, now: number): Promise<'created' | 'present'> {
   const check = await verifyApiKey(store, key, now);
   if (check.ok || check.reason !== 'unknown') return 'present';
-  await issueApiKey(store, { accountName: BOOTSTRAP_ACCOUNT, plan: 'ENTERPRISE', now, key });
+  const issued = await issueApiKey(store, { accountName: BOOTSTRAP_ACCOUNT, plan: 'ENTERPRISE', now, key });
+  for (const old of await store.listApiKeys()) {
+    if (old.account.id === issued.account.id && old.prefix !== issued.prefix && old.revokedAt === null) await store.revokeApiKey(old.id, now);
+  }
   return 'created';
 }

@@ -1,7 +1,7 @@
 // The store's behaviour on a real SQLite file. The same file runs under Node 24 with node:sqlite
 // (see node-sqlite.test.ts), so both drivers are held to it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashKey, issueApiKey, verifyApiKey } from '../../../runner/src/auth/api-keys.js';
+import { BOOTSTRAP_ACCOUNT, hashKey, issueApiKey, seedBootstrapKey, verifyApiKey } from '../../../runner/src/auth/api-keys.js';
 import { newReportId, newScanId } from '../../../runner/src/ids.js';
 import type { SqliteStore } from '../../../runner/src/store/sqlite/index.js';
 import { createSqliteStore, openDriver } from '../../../runner/src/store/sqlite/index.js';
@@ -263,5 +263,26 @@ describe(`store on ${TEST_DRIVER}`, () => {
       expect((await store.getReportPdf(acme.id, v1.id))?.pdf.equals(pdf)).toBe(true);
       expect(await store.getReportPdf(other.id, v1.id)).toBeUndefined();
     });
+  });
+});
+
+describe(`bootstrap key on ${TEST_DRIVER}`, () => {
+  it('seeds RUNNER_BOOTSTRAP_KEY once as ENTERPRISE, and retires the previous value when it changes', async () => {
+    const t = await tempStore();
+    try {
+      const first = 'first-bootstrap-key-0123456789abcdef';
+      const second = 'second-bootstrap-key-0123456789abcdef';
+      expect(await seedBootstrapKey(t.store, first, T0)).toBe('created');
+      expect(await seedBootstrapKey(t.store, first, T0 + 1)).toBe('present');
+      expect(await verifyApiKey(t.store, first, T0)).toMatchObject({ ok: true, account: { name: BOOTSTRAP_ACCOUNT, plan: 'ENTERPRISE' } });
+      expect(await seedBootstrapKey(t.store, second, T0 + 2)).toBe('created');
+      expect(await verifyApiKey(t.store, first, T0 + 3)).toMatchObject({ ok: false, reason: 'revoked' });
+      expect(await verifyApiKey(t.store, second, T0 + 3)).toMatchObject({ ok: true });
+      // A revoked bootstrap key is not brought back by a restart with the same value.
+      expect(await seedBootstrapKey(t.store, first, T0 + 4)).toBe('present');
+      expect(await verifyApiKey(t.store, first, T0 + 5)).toMatchObject({ ok: false, reason: 'revoked' });
+    } finally {
+      await t.cleanup();
+    }
   });
 });
