@@ -60,6 +60,8 @@ interface Task {
   lost: boolean;
   /** Given back to the queue at shutdown. */
   released: boolean;
+  /** The scan function returned: its lease no longer needs renewing (the outcome is being recorded). */
+  ended: boolean;
   done: Promise<void>;
 }
 
@@ -110,7 +112,7 @@ export function createWorker(deps: WorkerDeps): Worker {
 
   async function tick(): Promise<void> {
     for (const task of active.values()) {
-      if (task.released || task.lost) continue;
+      if (task.released || task.lost || task.ended) continue;
       const held = await store.renewLease(task.scan.id, id, now(), options.leaseMs);
       if (!held) {
         task.lost = true;
@@ -125,6 +127,7 @@ export function createWorker(deps: WorkerDeps): Worker {
     const { scan } = task;
     try {
       const result = await runScan(scan.url, { depth: scan.depth, allowPrivateTargets: options.allowPrivateTargets, signal: task.controller.signal });
+      task.ended = true;
       if (task.released || task.lost) return;
       if (!(await store.completeScan(scan.id, id, now(), result))) {
         logger.warn({ scanId: scan.id }, 'A scan finished after its lease was taken over; its result was dropped');
@@ -139,6 +142,7 @@ export function createWorker(deps: WorkerDeps): Worker {
         logger.error({ scanId: scan.id, err: describe(error) }, 'The completed-scan hook failed');
       }
     } catch (error) {
+      task.ended = true;
       if (task.released || task.lost) return;
       await record(task, error);
     }
@@ -169,7 +173,7 @@ export function createWorker(deps: WorkerDeps): Worker {
   }
 
   function launch(scan: ClaimedScan): void {
-    const task: Task = { scan, startedAt: now(), controller: new AbortController(), lost: false, released: false, done: Promise.resolve() };
+    const task: Task = { scan, startedAt: now(), controller: new AbortController(), lost: false, released: false, ended: false, done: Promise.resolve() };
     active.set(scan.id, task);
     logger.info({ scanId: scan.id, url: scan.url, depth: scan.depth, attempt: scan.attempts }, 'Scan started');
     task.done = settle(task)

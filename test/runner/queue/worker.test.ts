@@ -178,6 +178,28 @@ describe('worker', () => {
     expect(await temp.store.getScan(account.id, id)).toMatchObject({ status: 'RUNNING' });
   });
 
+  it('keeps a completed scan through a slow completion hook without mistaking it for a lost lease', async () => {
+    await enqueue(1);
+    const warnings: string[] = [];
+    let hookDone = false;
+    const worker = createWorker({
+      store: temp.store,
+      runScan: async (url) => scanResult(url),
+      options: OPTIONS,
+      logger: { info() {}, debug() {}, error() {}, warn: (_f, message) => warnings.push(message ?? '') },
+      // Longer than several heartbeats, as making a PDF report may be.
+      onScanCompleted: async () => {
+        await sleep(250);
+        hookDone = true;
+      },
+    });
+    workers.push(worker);
+    worker.start();
+    await until(async () => hookDone && worker.inFlight === 0);
+    expect(warnings).toEqual([]);
+    expect(await statuses()).toMatchObject({ COMPLETED: 1 });
+  });
+
   it('claims a new scan at once when woken instead of waiting for the next poll', async () => {
     const worker = start(async (url) => scanResult(url), { pollMs: 60_000 });
     await sleep(50);
