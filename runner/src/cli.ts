@@ -2,28 +2,41 @@
 // The command line: `issafesite scan URL` and the runner's own commands (`issafesite-runner serve`,
 // `keys`, …). Each command is a module exporting main(argv) → exit code; this file only dispatches.
 import { UsageError } from './cli/usage-error.js';
+import { RUNNER_VERSION } from './version.js';
 
-type Command = { summary: string; load: () => Promise<{ main(argv: string[]): Promise<number> }> };
-
-const COMMANDS: Record<string, Command> = {
-  scan: { summary: 'Scan a website and print its grade and findings', load: () => import('./cli/scan.js') },
-};
-
-function help(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return ['Usage: issafesite <command> [options]', '', 'Commands:', ...lines, '', 'Run `issafesite <command> --help` for its options.'].join('\n');
+interface Command {
+  summary: string;
+  load: () => Promise<{ main(argv: string[]): Promise<number> }>;
 }
 
-async function main(argv: string[]): Promise<number> {
+const COMMANDS: Record<string, Command> = {
+  scan: { summary: 'scan a website once and print its grade and findings', load: () => import('./cli/scan.js') },
+  serve: { summary: 'run the API and the scan worker', load: () => import('./cli/serve.js') },
+  keys: { summary: 'create, list and revoke API keys', load: () => import('./cli/keys.js') },
+};
+
+const USAGE = `Usage: issafesite <command> [options]   (also installed as issafesite-runner)
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(8)}${c.summary}`)
+  .join('\n')}
+
+Run "issafesite <command> --help" for a command's options.`;
+
+async function run(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(help() + '\n');
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(`${USAGE}\n`);
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${RUNNER_VERSION}\n`);
+    return 0;
   }
   const command = COMMANDS[name];
   if (command === undefined) {
-    process.stderr.write(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.\n`);
+    process.stderr.write(`Unknown command "${name}".\n\n${USAGE}\n`);
     return 2;
   }
   try {
@@ -37,12 +50,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
+// exitCode rather than exit(): a forced exit can cut a large --json result still flowing into a pipe.
+run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (err: unknown) => {
-    process.stderr.write(`Unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  (error: unknown) => {
+    process.stderr.write(`Unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   },
 );

@@ -1,0 +1,95 @@
+// The runner's configuration, read once from the environment and the command line's flags (a flag wins)
+// and validated here: a bad value stops the process with a sentence naming the variable or flag.
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+interface Setting<T> {
+  env: string;
+  flag?: string;
+  /** What a good value looks like, completing "X must be …". */
+  expect: string;
+  schema: z.ZodType<T>;
+  fallback: T;
+}
+
+const wholeNumber = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const bool = z
+  .string()
+  .transform((s) => s.trim().toLowerCase())
+  .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no']))
+  .transform((s) => s === 'true' || s === '1' || s === 'yes');
+
+const SETTINGS = {
+  db: { env: 'RUNNER_DB', flag: '--db', expect: 'a file path', schema: z.string().trim().min(1), fallback: './data/issafesite.db' },
+  port: { env: 'PORT', flag: '--port', expect: 'a whole number from 0 to 65535', schema: wholeNumber(0, 65535), fallback: 8080 },
+  // Loopback by default: a runner on a laptop should not be reachable from the network; Docker sets 0.0.0.0.
+  host: { env: 'RUNNER_HOST', flag: '--host', expect: 'an address to listen on, such as 127.0.0.1 or 0.0.0.0', schema: z.string().trim().min(1), fallback: '127.0.0.1' },
+  concurrency: { env: 'RUNNER_CONCURRENCY', flag: '--concurrency', expect: 'a whole number from 1 to 64', schema: wholeNumber(1, 64), fallback: 4 },
+  allowPrivateTargets: { env: 'RUNNER_ALLOW_PRIVATE_TARGETS', expect: 'true or false', schema: bool, fallback: false },
+  bootstrapKey: {
+    env: 'RUNNER_BOOTSTRAP_KEY',
+    // The first 12 characters are shown by `keys list`; 32 or more leave at least 20 secret ones.
+    expect: '32 to 256 letters, digits or -._~+/ (for example the output of `openssl rand -hex 32`)',
+    // The characters a bearer token may hold (RFC 6750), so the key can be sent as one.
+    schema: z.string().regex(/^[A-Za-z0-9\-._~+/]{32,256}$/).optional(),
+    fallback: undefined,
+  },
+  sqliteDriver: {
+    env: 'RUNNER_SQLITE_DRIVER',
+    expect: 'auto, better-sqlite3 or node:sqlite',
+    schema: z.enum(['auto', 'better-sqlite3', 'node:sqlite']),
+    fallback: 'auto' as const,
+  },
+  leaseMs: { env: 'RUNNER_LEASE_MS', expect: 'a whole number of milliseconds from 1000 to 3600000', schema: wholeNumber(1000, 3_600_000), fallback: 30_000 },
+  heartbeatMs: { env: 'RUNNER_HEARTBEAT_MS', expect: 'a whole number of milliseconds from 100 to 600000', schema: wholeNumber(100, 600_000), fallback: 10_000 },
+  // Docker's `stop` sends SIGKILL 10 s after SIGTERM: finish within that by default.
+  shutdownGraceMs: { env: 'RUNNER_SHUTDOWN_GRACE_MS', expect: 'a whole number of milliseconds from 0 to 3600000', schema: wholeNumber(0, 3_600_000), fallback: 8_000 },
+  maxAttempts: { env: 'RUNNER_MAX_ATTEMPTS', expect: 'a whole number from 1 to 20', schema: wholeNumber(1, 20), fallback: 3 },
+  retryBaseMs: { env: 'RUNNER_RETRY_BASE_MS', expect: 'a whole number of milliseconds from 0 to 3600000', schema: wholeNumber(0, 3_600_000), fallback: 5_000 },
+  pollMs: { env: 'RUNNER_POLL_MS', expect: 'a whole number of milliseconds from 10 to 60000', schema: wholeNumber(10, 60_000), fallback: 1_000 },
+  logLevel: {
+    env: 'RUNNER_LOG_LEVEL',
+    expect: 'fatal, error, warn, info, debug, trace or silent',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    fallback: 'info' as const,
+  },
+} satisfies Record<string, Setting<unknown>>;
+
+type Settings = typeof SETTINGS;
+export type RunnerConfig = { [K in keyof Settings]: Settings[K]['fallback'] | z.output<Settings[K]['schema']> };
+export type ConfigFlag = { [K in keyof Settings]: Settings[K] extends { flag: string } ? K : never }[keyof Settings];
+
+/** The flags `serve` and `keys` accept, as parseArgs options. */
+export const CONFIG_FLAGS = Object.fromEntries(
+  Object.values(SETTINGS)
+    .filter((s): s is (typeof s & { flag: string }) => 'flag' in s)
+    .map((s) => [s.flag.slice(2), { type: 'string' as const }]),
+) as Record<string, { type: 'string' }>;
+
+function read<T>(setting: Setting<T>, env: NodeJS.ProcessEnv, flags: Record<string, string | undefined>): T {
+  const flagValue = setting.flag === undefined ? undefined : flags[setting.flag.slice(2)];
+  const envValue = env[setting.env];
+  const [name, raw] = flagValue !== undefined ? [setting.flag ?? '', flagValue] : [setting.env, envValue];
+  // An empty variable counts as unset (docker-compose writes FOO= for an unset ${FOO}).
+  if (raw === undefined || (raw === '' && flagValue === undefined)) return setting.fallback;
+  const parsed = setting.schema.safeParse(raw);
+  if (!parsed.success) {
+    const shown = setting.env === 'RUNNER_BOOTSTRAP_KEY' ? `${raw.length} characters` : `"${raw}"`;
+    throw new ConfigError(`${name} must be ${setting.expect} (got ${shown}).`);
+  }
+  return parsed.data;
+}
+
+/** Reads and validates every setting; throws ConfigError with one sentence on the first bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<string, string | undefined> = {}): RunnerConfig {
+  const config = Object.fromEntries(Object.entries(SETTINGS).map(([key, setting]) => [key, read(setting as Setting<unknown>, env, flags)])) as RunnerConfig;
+  if (config.heartbeatMs * 2 > config.leaseMs) {
+    throw new ConfigError(
+      `RUNNER_HEARTBEAT_MS (${config.heartbeatMs}) must be at most half of RUNNER_LEASE_MS (${config.leaseMs}), or a slow heartbeat lets a running scan's lease expire.`,
+    );
+  }
+  return config;
+}

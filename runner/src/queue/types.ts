@@ -1,0 +1,15 @@
+import type { DepthValue } from '../../../src/contract/api.js';
+import type { ScanResult } from '../scanner/types.js';
+
+export interface RunScanOptions {
+  depth: DepthValue;
+  allowPrivateTargets: boolean;
+  /** Aborted when the worker gives the scan up (shutdown, lost lease). */
+  signal: AbortSignal;
+}
+
+/** Scans one target; throws ScanError (its message shown to users) when the target cannot be scanned. */
+export type RunScan = (url: string, options: RunScanOptions) => Promise<ScanResult>;
+
+/** Called once a scan is COMPLETED, e.g. to make version 1 of its report. */
+export type OnScanCompleted = (scanId: string, result: ScanResult) => Promise<void> | void;

@@ -1,0 +1,68 @@
+// The SQLite store: one file (WAL), migrations applied at open, better-sqlite3 or node:sqlite underneath.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Store } from '../store.js';
+import { accountStore } from './accounts.js';
+import { openBetterSqlite3 } from './better-sqlite3.js';
+import type { DriverName, SqlDriver } from './driver.js';
+import { keyStore } from './keys.js';
+import { migrate } from './migrations.js';
+import { openNodeSqlite } from './node-sqlite.js';
+import { queueStore } from './queue.js';
+import { reportStore } from './reports.js';
+import { scanStore } from './scans.js';
+
+export type DriverChoice = DriverName | 'auto';
+
+export interface SqliteStore extends Store {
+  /** The driver underneath, for maintenance and tests. */
+  readonly driver: SqlDriver;
+}
+
+/**
+ * Opens the driver. `auto` prefers better-sqlite3 and falls back to node:sqlite where the native module
+ * is not installed or not built for this Node (the bundled action on Node 24).
+ */
+export async function openDriver(file: string, choice: DriverChoice = 'auto'): Promise<SqlDriver> {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (choice === 'better-sqlite3') return openBetterSqlite3(file);
+  if (choice === 'node:sqlite') return openNodeSqlite(file);
+  try {
+    return await openBetterSqlite3(file);
+  } catch (error) {
+    try {
+      return await openNodeSqlite(file);
+    } catch {
+      throw error;
+    }
+  }
+}
+
+export function createSqliteStore(driver: SqlDriver, now: number = Date.now()): SqliteStore {
+  migrate(driver, now);
+  return {
+    description: `sqlite (${driver.name})`,
+    driver,
+    ...accountStore(driver),
+    ...keyStore(driver),
+    ...scanStore(driver),
+    ...queueStore(driver),
+    ...reportStore(driver),
+    async ping() {
+      driver.get('SELECT 1 AS ok');
+    },
+    async close() {
+      driver.close();
+    },
+  };
+}
+
+export async function openSqliteStore(file: string, choice: DriverChoice = 'auto'): Promise<SqliteStore> {
+  const driver = await openDriver(file, choice);
+  try {
+    return createSqliteStore(driver);
+  } catch (error) {
+    driver.close();
+    throw error;
+  }
+}
