@@ -11,7 +11,6 @@ import { ScanCreated, ScanList } from '../../../src/contract/api.js';
 import type { ServeProcess } from '../../support/cli.js';
 import { CLI, runnerEnv, startServe } from '../../support/cli.js';
 import { call, expectShape } from '../../support/server.js';
-import { ENGINE_WIRED } from '../../support/engine.js';
 import { tempDir } from '../../support/store.js';
 
 const BUNDLES = path.resolve('.cache/test-bundles');
@@ -136,7 +135,7 @@ describe('a runner killed with SIGKILL mid-scan', () => {
     expect(ends).toBe(6);
   }, 40_000);
 
-  describe.skipIf(!ENGINE_WIRED)('with the scan engine (node dist/cli.js serve)', () => {
+  describe('with the scan engine (node dist/cli.js serve)', () => {
     let site: Server;
     let siteUrl: string;
     beforeAll(async () => {
