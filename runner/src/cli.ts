@@ -13,13 +13,15 @@ const COMMANDS: Record<string, Command> = {
   scan: { summary: 'scan a website once and print its grade and findings', load: () => import('./cli/scan.js') },
   serve: { summary: 'run the API and the scan worker', load: () => import('./cli/serve.js') },
   keys: { summary: 'create, list and revoke API keys', load: () => import('./cli/keys.js') },
+  backup: { summary: 'copy the database while the runner serves', load: () => import('./cli/backup.js') },
+  healthcheck: { summary: 'exit 0 when the runner answers /healthz (for Docker)', load: () => import('./cli/healthcheck.js') },
 };
 
 const USAGE = `Usage: issafesite <command> [options]   (also installed as issafesite-runner)
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(8)}${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(13)}${c.summary}`)
   .join('\n')}
 
 Run "issafesite <command> --help" for a command's options.`;

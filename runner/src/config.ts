@@ -1,6 +1,7 @@
 // The runner's configuration, read once from the environment and the command line's flags (a flag wins)
 // and validated here: a bad value stops the process with a sentence naming the variable or flag.
 import { z } from 'zod';
+import { FETCH_DEFAULTS, QUICK_SCAN_TIMEOUT_MS } from './scanner/collect/index.js';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -13,6 +14,10 @@ interface Setting<T> {
   expect: string;
   schema: z.ZodType<T>;
   fallback: T;
+  /** What it does, one sentence for docs/self-hosting.md (rendered by config-doc.ts). */
+  doc: string;
+  /** The default as the docs show it (a phrase, not code), when `fallback` alone does not say it. */
+  shownDefault?: string;
 }
 
 const wholeNumber = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -23,12 +28,46 @@ const bool = z
   .transform((s) => s === 'true' || s === '1' || s === 'yes');
 
 const SETTINGS = {
-  db: { env: 'RUNNER_DB', flag: '--db', expect: 'a file path', schema: z.string().trim().min(1), fallback: './data/issafesite.db' },
-  port: { env: 'PORT', flag: '--port', expect: 'a whole number from 0 to 65535', schema: wholeNumber(0, 65535), fallback: 8080 },
+  port: {
+    env: 'PORT',
+    flag: '--port',
+    expect: 'a whole number from 0 to 65535',
+    schema: wholeNumber(0, 65535),
+    fallback: 8080,
+    doc: 'The port the API listens on; 0 picks a free one.',
+  },
   // Loopback by default: a runner on a laptop should not be reachable from the network; Docker sets 0.0.0.0.
-  host: { env: 'RUNNER_HOST', flag: '--host', expect: 'an address to listen on, such as 127.0.0.1 or 0.0.0.0', schema: z.string().trim().min(1), fallback: '127.0.0.1' },
-  concurrency: { env: 'RUNNER_CONCURRENCY', flag: '--concurrency', expect: 'a whole number from 1 to 64', schema: wholeNumber(1, 64), fallback: 4 },
-  allowPrivateTargets: { env: 'RUNNER_ALLOW_PRIVATE_TARGETS', expect: 'true or false', schema: bool, fallback: false },
+  host: {
+    env: 'RUNNER_HOST',
+    flag: '--host',
+    expect: 'an address to listen on, such as 127.0.0.1 or 0.0.0.0',
+    schema: z.string().trim().min(1),
+    fallback: '127.0.0.1',
+    doc: 'The address to listen on: `0.0.0.0` to be reachable from other machines (the Docker image sets it).',
+  },
+  db: {
+    env: 'RUNNER_DB',
+    flag: '--db',
+    expect: 'a file path',
+    schema: z.string().trim().min(1),
+    fallback: './data/issafesite.db',
+    doc: 'The SQLite file (WAL mode; the `-wal` and `-shm` files beside it belong to it). Its folder is created.',
+  },
+  concurrency: {
+    env: 'RUNNER_CONCURRENCY',
+    flag: '--concurrency',
+    expect: 'a whole number from 1 to 64',
+    schema: wholeNumber(1, 64),
+    fallback: 4,
+    doc: 'Scans run at once by this process.',
+  },
+  allowPrivateTargets: {
+    env: 'RUNNER_ALLOW_PRIVATE_TARGETS',
+    expect: 'true or false',
+    schema: bool,
+    fallback: false,
+    doc: '`true` lets scans reach localhost, private networks and cloud metadata addresses; leave it off on a shared runner.',
+  },
   bootstrapKey: {
     env: 'RUNNER_BOOTSTRAP_KEY',
     // The first 12 characters are shown by `keys list`; 32 or more leave at least 20 secret ones.
@@ -36,29 +75,123 @@ const SETTINGS = {
     // The characters a bearer token may hold (RFC 6750), so the key can be sent as one.
     schema: z.string().regex(/^[A-Za-z0-9\-._~+/]{32,256}$/).optional(),
     fallback: undefined,
+    shownDefault: 'none',
+    doc: 'Seeds this value as an ENTERPRISE key of account `bootstrap` at start (for Docker and CI); a new value revokes the previous one. 32+ characters, e.g. `openssl rand -hex 32`.',
   },
   sqliteDriver: {
     env: 'RUNNER_SQLITE_DRIVER',
     expect: 'auto, better-sqlite3 or node:sqlite',
     schema: z.enum(['auto', 'better-sqlite3', 'node:sqlite']),
     fallback: 'auto' as const,
+    doc: '`auto` uses better-sqlite3 and falls back to the built-in `node:sqlite` (Node ≥ 22.5) where the native module cannot load.',
   },
-  leaseMs: { env: 'RUNNER_LEASE_MS', expect: 'a whole number of milliseconds from 1000 to 3600000', schema: wholeNumber(1000, 3_600_000), fallback: 30_000 },
-  heartbeatMs: { env: 'RUNNER_HEARTBEAT_MS', expect: 'a whole number of milliseconds from 100 to 600000', schema: wholeNumber(100, 600_000), fallback: 10_000 },
+  // better-sqlite3 waits for a lock synchronously, so the whole process stands still meanwhile: one second
+  // covers the short writes of `keys create` from another process without freezing reads for long.
+  busyTimeoutMs: {
+    env: 'RUNNER_SQLITE_BUSY_TIMEOUT_MS',
+    expect: 'a whole number of milliseconds from 0 to 60000',
+    schema: wholeNumber(0, 60_000),
+    fallback: 1_000,
+    doc: 'How long a write waits for another process holding the database lock before the request fails with 503. The process waits synchronously: keep it short.',
+  },
+  leaseMs: {
+    env: 'RUNNER_LEASE_MS',
+    expect: 'a whole number of milliseconds from 1000 to 3600000',
+    schema: wholeNumber(1000, 3_600_000),
+    fallback: 30_000,
+    doc: 'A running scan belongs to its process for this long after each heartbeat; when a runner dies, its scans run again once their lease expires.',
+  },
+  heartbeatMs: {
+    env: 'RUNNER_HEARTBEAT_MS',
+    expect: 'a whole number of milliseconds from 100 to 600000',
+    schema: wholeNumber(100, 600_000),
+    fallback: 10_000,
+    doc: 'How often running scans renew their lease and expired leases are reaped; at most half of `RUNNER_LEASE_MS`.',
+  },
   // Docker's `stop` sends SIGKILL 10 s after SIGTERM: finish within that by default.
-  shutdownGraceMs: { env: 'RUNNER_SHUTDOWN_GRACE_MS', expect: 'a whole number of milliseconds from 0 to 3600000', schema: wholeNumber(0, 3_600_000), fallback: 8_000 },
-  maxAttempts: { env: 'RUNNER_MAX_ATTEMPTS', expect: 'a whole number from 1 to 20', schema: wholeNumber(1, 20), fallback: 3 },
-  retryBaseMs: { env: 'RUNNER_RETRY_BASE_MS', expect: 'a whole number of milliseconds from 0 to 3600000', schema: wholeNumber(0, 3_600_000), fallback: 5_000 },
-  pollMs: { env: 'RUNNER_POLL_MS', expect: 'a whole number of milliseconds from 10 to 60000', schema: wholeNumber(10, 60_000), fallback: 1_000 },
+  shutdownGraceMs: {
+    env: 'RUNNER_SHUTDOWN_GRACE_MS',
+    expect: 'a whole number of milliseconds from 0 to 3600000',
+    schema: wholeNumber(0, 3_600_000),
+    fallback: 8_000,
+    doc: 'On SIGTERM or SIGINT, how long running scans may finish before they go back to the queue (Docker kills 10 s after SIGTERM).',
+  },
+  maxAttempts: {
+    env: 'RUNNER_MAX_ATTEMPTS',
+    expect: 'a whole number from 1 to 20',
+    schema: wholeNumber(1, 20),
+    fallback: 3,
+    doc: 'Attempts before a scan interrupted by crashes or internal errors is FAILED with the reason.',
+  },
+  retryBaseMs: {
+    env: 'RUNNER_RETRY_BASE_MS',
+    expect: 'a whole number of milliseconds from 0 to 3600000',
+    schema: wholeNumber(0, 3_600_000),
+    fallback: 5_000,
+    doc: 'The first retry waits this long, each next one twice as long.',
+  },
+  pollMs: {
+    env: 'RUNNER_POLL_MS',
+    expect: 'a whole number of milliseconds from 10 to 60000',
+    schema: wholeNumber(10, 60_000),
+    fallback: 1_000,
+    doc: 'How often an idle worker looks for due scans (a new scan wakes it at once).',
+  },
+  scanTimeoutMs: {
+    env: 'RUNNER_SCAN_TIMEOUT_MS',
+    expect: 'a whole number of milliseconds from 1000 to 3600000',
+    schema: wholeNumber(1000, 3_600_000).optional(),
+    fallback: undefined,
+    shownDefault: `the depth's own (QUICK ${QUICK_SCAN_TIMEOUT_MS / 1000} s)`,
+    doc: 'The whole budget of one scan, whatever its depth; a scan past it is FAILED with a timeout.',
+  },
+  requestTimeoutMs: {
+    env: 'RUNNER_REQUEST_TIMEOUT_MS',
+    expect: 'a whole number of milliseconds from 1000 to 600000',
+    schema: wholeNumber(1000, 600_000),
+    fallback: FETCH_DEFAULTS.requestTimeoutMs,
+    doc: 'The deadline of each request a scan makes to the target, redirects included (a server dripping bytes is cut there).',
+  },
+  maxBodyBytes: {
+    env: 'RUNNER_MAX_BODY_BYTES',
+    expect: 'a whole number of bytes from 65536 to 104857600',
+    schema: wholeNumber(65_536, 100 * 1024 * 1024),
+    fallback: FETCH_DEFAULTS.maxBodyBytes,
+    doc: 'The most a scan reads of one page; the rest is not downloaded.',
+  },
+  rateLimits: {
+    env: 'RUNNER_RATE_LIMITS',
+    expect: 'true or false',
+    schema: bool,
+    fallback: true,
+    doc: '`false` lifts the per-minute request limits of every plan. For benchmarks only (`bench/api-list.mjs`); monthly scan quotas still hold.',
+  },
   logLevel: {
     env: 'RUNNER_LOG_LEVEL',
     expect: 'fatal, error, warn, info, debug, trace or silent',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     fallback: 'info' as const,
+    doc: 'JSON lines on stdout: `info` logs every request and scan, `warn` only problems.',
   },
 } satisfies Record<string, Setting<unknown>>;
 
 type Settings = typeof SETTINGS;
+
+/** One setting as docs/self-hosting.md lists it. */
+export interface SettingDoc {
+  env: string;
+  flag?: string;
+  /** Markdown: the value in code, or a phrase. */
+  default: string;
+  doc: string;
+}
+
+export const SETTING_DOCS: readonly SettingDoc[] = Object.values(SETTINGS as Record<string, Setting<unknown>>).map((s) => ({
+  env: s.env,
+  ...(s.flag === undefined ? {} : { flag: s.flag }),
+  default: s.shownDefault ?? `\`${String(s.fallback)}\``,
+  doc: s.doc,
+}));
 export type RunnerConfig = { [K in keyof Settings]: Settings[K]['fallback'] | z.output<Settings[K]['schema']> };
 export type ConfigFlag = { [K in keyof Settings]: Settings[K] extends { flag: string } ? K : never }[keyof Settings];
 

@@ -1,4 +1,6 @@
-// The runner's log: JSON lines (pino) on stdout, one object per event.
+// The runner's log: JSON lines (pino) on stdout, one object per event. API keys never reach it: fields
+// that may hold one are censored by name, and every line is scrubbed of anything shaped like a key or a
+// bearer token, wherever it hides (a path, an error message, a request id).
 import { pino } from 'pino';
 
 /** The part of pino's logger the runner uses, so tests can pass a silent or recording one. */
@@ -9,9 +11,29 @@ export interface Logger {
   debug(fields: object, message?: string): void;
 }
 
-export function createLogger(level: string): Logger {
-  // Synchronous writes: the last lines before a crash or a SIGTERM exit are not lost in a buffer.
-  return pino({ level, base: { service: 'issafesite-runner' } }, pino.destination({ dest: 1, sync: true }));
+/** Fields that hold key material, at the top level or one level down (pino's redact paths). */
+export const REDACTED_FIELDS = ['authorization', 'key', 'apiKey', 'bootstrapKey', 'token'].flatMap((f) => [f, `*.${f}`, `*.headers.${f}`]);
+
+/** Our keys ("iss_" and 40 base62 characters, api-keys.ts): the 12-character prefix `keys list` shows stays. */
+const OUR_KEY = /\b(iss_[A-Za-z0-9]{8})[A-Za-z0-9]{32}\b/g;
+/** Any bearer credential, such as a RUNNER_BOOTSTRAP_KEY of the operator's own making (RFC 6750 b64token). */
+const BEARER = /\b(Bearer)\s+[A-Za-z0-9\-._~+/]+=*/gi;
+
+export function scrubSecrets(line: string): string {
+  return line.replace(OUR_KEY, '$1…').replace(BEARER, '$1 [redacted]');
+}
+
+export function createLogger(level: string, destination: pino.DestinationStream = pino.destination({ dest: 1, sync: true })): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'issafesite-runner' },
+      redact: { paths: REDACTED_FIELDS, censor: '[redacted]' },
+      hooks: { streamWrite: scrubSecrets },
+    },
+    // Synchronous writes: the last lines before a crash or a SIGTERM exit are not lost in a buffer.
+    destination,
+  );
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {}, debug() {} };

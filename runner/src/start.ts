@@ -8,9 +8,11 @@ import type { Logger } from './logger.js';
 import { createLogger } from './logger.js';
 import { defaultRunScan } from './queue/default-scan.js';
 import type { OnScanCompleted, RunScan } from './queue/types.js';
+import { withScanBudget } from './queue/scan-budget.js';
 import { createWorker } from './queue/worker.js';
 import { createApp } from './server/app.js';
 import { createMetrics } from './server/metrics.js';
+import { liftedRateLimiter } from './server/rate-limit.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 import type { Store } from './store/store.js';
 import { RUNNER_VERSION } from './version.js';
@@ -41,7 +43,7 @@ export interface RunningRunner {
 /** Starts everything and returns once the API listens and the worker claims. */
 export async function startRunner(config: RunnerConfig, options: ServeOptions = {}): Promise<RunningRunner> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = await openSqliteStore(config.db, config.sqliteDriver);
+  const store = await openSqliteStore(config.db, config.sqliteDriver, { busyTimeoutMs: config.busyTimeoutMs });
   try {
     const now = Date.now();
     if (config.bootstrapKey !== undefined && (await seedBootstrapKey(store, config.bootstrapKey, now)) === 'created') {
@@ -49,11 +51,11 @@ export async function startRunner(config: RunnerConfig, options: ServeOptions = 
     }
     const firstKey = (await store.countUsableApiKeys(now)) === 0 ? (await issueApiKey(store, { accountName: FIRST_ACCOUNT, plan: 'ENTERPRISE', now })).key : undefined;
 
-    const metrics = createMetrics(store);
+    const metrics = createMetrics(store, { processMetrics: true });
     const worker = createWorker({
       store,
       onScanFinished: metrics.scanFinished,
-      runScan: options.runScan ?? defaultRunScan,
+      runScan: withScanBudget(options.runScan ?? defaultRunScan, config),
       onScanCompleted: options.onScanCompleted,
       logger,
       options: {
@@ -66,7 +68,9 @@ export async function startRunner(config: RunnerConfig, options: ServeOptions = 
         allowPrivateTargets: config.allowPrivateTargets,
       },
     });
-    const app = createApp({ store, logger, onScanCreated: () => worker.wake(), workerRunning: () => worker.running, version: RUNNER_VERSION, metrics });
+    metrics.observeWorkers(() => ({ busy: worker.inFlight, capacity: config.concurrency }));
+    const rateLimiter = config.rateLimits ? undefined : liftedRateLimiter();
+    const app = createApp({ store, logger, onScanCreated: () => worker.wake(), workerRunning: () => worker.running, version: RUNNER_VERSION, metrics, rateLimiter });
     const server: Server = app.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);

@@ -17,6 +17,11 @@ describe('configuration', () => {
       maxAttempts: 3,
       retryBaseMs: 5_000,
       pollMs: 1_000,
+      busyTimeoutMs: 1_000,
+      scanTimeoutMs: undefined,
+      requestTimeoutMs: 30_000,
+      maxBodyBytes: 5 * 1024 * 1024,
+      rateLimits: true,
       logLevel: 'info',
     });
   });
@@ -38,6 +43,10 @@ describe('configuration', () => {
     [{ RUNNER_ALLOW_PRIVATE_TARGETS: 'maybe' }, {}, 'RUNNER_ALLOW_PRIVATE_TARGETS must be true or false (got "maybe").'],
     [{ RUNNER_SQLITE_DRIVER: 'pg' }, {}, 'RUNNER_SQLITE_DRIVER must be auto, better-sqlite3 or node:sqlite (got "pg").'],
     [{ RUNNER_LEASE_MS: '1.5' }, {}, 'RUNNER_LEASE_MS must be a whole number of milliseconds from 1000 to 3600000 (got "1.5").'],
+    [{ RUNNER_SCAN_TIMEOUT_MS: '5s' }, {}, 'RUNNER_SCAN_TIMEOUT_MS must be a whole number of milliseconds from 1000 to 3600000 (got "5s").'],
+    [{ RUNNER_MAX_BODY_BYTES: '10' }, {}, 'RUNNER_MAX_BODY_BYTES must be a whole number of bytes from 65536 to 104857600 (got "10").'],
+    [{ RUNNER_RATE_LIMITS: 'off' }, {}, 'RUNNER_RATE_LIMITS must be true or false (got "off").'],
+    [{ RUNNER_SQLITE_BUSY_TIMEOUT_MS: '-1' }, {}, 'RUNNER_SQLITE_BUSY_TIMEOUT_MS must be a whole number of milliseconds from 0 to 60000 (got "-1").'],
   ])('stops on a bad value with a sentence naming it (%j %j)', (env, flags, message) => {
     expect(() => loadConfig(env, flags)).toThrow(new ConfigError(message));
   });

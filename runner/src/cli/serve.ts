@@ -1,19 +1,33 @@
 // issafesite-runner serve: migrations, keys, the worker and the API; SIGTERM or SIGINT drains and stops.
 import type { RunnerConfig } from '../config.js';
-import { CONFIG_FLAGS, loadConfig } from '../config.js';
+import { CONFIG_FLAGS, SETTING_DOCS, loadConfig } from '../config.js';
 import type { RunningRunner, ServeOptions } from '../start.js';
 import { FIRST_ACCOUNT, startRunner } from '../start.js';
 import { RUNNER_VERSION } from '../version.js';
 import { parse, reportFailure } from './usage.js';
 
+/** Names wrapped at 100 columns. */
+function wrap(words: readonly string[], width = 100): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line !== '' && line.length + word.length + 2 > width) {
+      lines.push(`${line},`);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line}, ${word}`;
+    }
+  }
+  return [...lines, `${line}.`].join('\n');
+}
+
 export const USAGE = `Usage: issafesite-runner serve [--port 8080] [--host 127.0.0.1] [--db ./data/issafesite.db] [--concurrency 4]
 
-Runs the IsSafeSite API and the scan worker over one SQLite file.
+Runs the IsSafeSite API and the scan worker over one SQLite file. A flag wins over its variable; every
+setting and its default is listed in docs/self-hosting.md.
 
-Environment: PORT, RUNNER_HOST, RUNNER_DB, RUNNER_CONCURRENCY, RUNNER_ALLOW_PRIVATE_TARGETS (true to scan
-localhost and private networks), RUNNER_BOOTSTRAP_KEY (seeds one ENTERPRISE key), RUNNER_SQLITE_DRIVER,
-RUNNER_LEASE_MS, RUNNER_HEARTBEAT_MS, RUNNER_SHUTDOWN_GRACE_MS, RUNNER_MAX_ATTEMPTS, RUNNER_RETRY_BASE_MS,
-RUNNER_POLL_MS, RUNNER_LOG_LEVEL. A flag wins over its variable.`;
+Environment:
+${wrap(SETTING_DOCS.map((s) => s.env))}`;
 
 function banner(runner: RunningRunner, description: string): string {
   const { config, url, firstKey } = runner;

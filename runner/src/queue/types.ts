@@ -6,6 +6,10 @@ export interface RunScanOptions {
   allowPrivateTargets: boolean;
   /** Aborted when the worker gives the scan up (shutdown, lost lease). */
   signal: AbortSignal;
+  /** The operator's limits (queue/scan-budget.ts); the engine's own when absent. */
+  scanTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  maxBodyBytes?: number;
 }
 
 /** Scans one target; throws ScanError (its message shown to users) when the target cannot be scanned. */

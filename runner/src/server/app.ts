@@ -10,6 +10,7 @@ import type { Metrics } from './metrics.js';
 import { createMetrics } from './metrics.js';
 import type { RequestRateLimiter } from './rate-limit.js';
 import { memoryRateLimiter } from './rate-limit.js';
+import { requestContext } from './request-context.js';
 import { metaRoutes } from './routes/meta.js';
 import { reportRoutes } from './routes/reports.js';
 import { scanRoutes } from './routes/scans.js';
@@ -39,17 +40,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
 
-  app.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.debug({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, 'request');
-      // The route pattern, not the path: ids in labels would grow the series without bound.
-      const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
-      metrics.request(req.method, route, res.statusCode);
-    });
-    next();
-  });
+  app.use(requestContext(logger, metrics));
 
   const auth = authenticate(deps.store, deps.rateLimiter ?? memoryRateLimiter(), now);
   const contextOf = (res: express.Response) => ({ store: deps.store, now, account: accountOf(res), onScanCreated: deps.onScanCreated });

@@ -5,7 +5,9 @@ import { ZodError } from 'zod';
 import { firstIssue } from '../../../src/contract/api.js';
 import type { Logger } from '../logger.js';
 import { MAX_BODY_BYTES } from './body.js';
+import { StoreUnavailableError } from '../store/errors.js';
 import { HttpError, notFound } from './errors.js';
+import { requestIdOf } from './request-context.js';
 
 /** body-parser's errors carry a `type`; these are the ones a client can cause. */
 const BODY_ERRORS: Record<string, [number, string]> = {
@@ -17,8 +19,12 @@ const BODY_ERRORS: Record<string, [number, string]> = {
   'request.size.invalid': [400, 'The request body is shorter or longer than its Content-Length says.'],
 };
 
+/** Clients may retry a write refused by a store fault after this many seconds. */
+export const STORE_RETRY_AFTER_SECONDS = 5;
+
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
+  if (error instanceof StoreUnavailableError) return new HttpError(503, error.message, { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) });
   if (error instanceof ZodError) return new HttpError(400, firstIssue(error));
   const type = (error as { type?: unknown } | null)?.type;
   if (typeof type === 'string' && type in BODY_ERRORS) {
@@ -37,7 +43,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     const http = toHttpError(error);
-    if (http.status >= 500) logger.error({ err: error instanceof Error ? (error.stack ?? error.message) : String(error), method: req.method, path: req.path }, 'Request failed');
+    const reqId = requestIdOf(res);
+    if (error instanceof StoreUnavailableError) {
+      logger.warn({ reqId, method: req.method, path: req.path, fault: error.kind, detail: error.detail }, 'Request refused: the database cannot be written');
+    } else if (http.status >= 500) {
+      logger.error({ reqId, err: error instanceof Error ? (error.stack ?? error.message) : String(error), method: req.method, path: req.path }, 'Request failed');
+    }
     res.status(http.status).set(http.headers).json({ error: http.message });
   };
 }

@@ -1,13 +1,13 @@
 // The better-sqlite3 driver. Loaded with a dynamic import so that bundles (the action) can leave the
 // native module out and use node:sqlite instead.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { RunResult, SqlDriver, SqlStatement, SqlValue } from './driver.js';
-import { PRAGMAS, assertNotPromise } from './driver.js';
+import type { DriverOptions, RunResult, SqlDriver, SqlStatement, SqlValue } from './driver.js';
+import { BACKUP_ALL_PAGES, assertNotPromise, connectionPragmas } from './driver.js';
 
-export async function openBetterSqlite3(file: string): Promise<SqlDriver> {
+export async function openBetterSqlite3(file: string, options: DriverOptions = {}): Promise<SqlDriver> {
   const { default: Database } = (await import('better-sqlite3')) as { default: typeof BetterSqlite3 };
   const db = new Database(file);
-  for (const pragma of PRAGMAS) db.exec(pragma);
+  for (const pragma of connectionPragmas(options)) db.exec(pragma);
   const cache = new Map<string, SqlStatement>();
 
   const prepare = (sql: string): SqlStatement => {
@@ -40,6 +40,7 @@ export async function openBetterSqlite3(file: string): Promise<SqlDriver> {
           return value;
         })
         .immediate(),
+    backup: async (file) => (await db.backup(file, { progress: () => BACKUP_ALL_PAGES })).totalPages,
     close: () => {
       cache.clear();
       db.close();

@@ -32,8 +32,20 @@ export interface SqlDriver {
    * would let other work interleave inside the transaction.
    */
   transaction<T>(fn: () => T): T;
+  /**
+   * Copies the whole database to `file` (which must not exist) as one consistent snapshot, while other
+   * connections keep reading and writing; resolves with the number of pages copied.
+   */
+  backup(file: string): Promise<number>;
   close(): void;
 }
+
+/**
+ * Pages per step of SQLite's online backup: all of them. A write by another connection between two steps
+ * restarts the copy (https://sqlite.org/backup.html), so a runner busy writing could keep a stepped backup
+ * from ever finishing; one step holds one read transaction, which in WAL mode never blocks the writer.
+ */
+export const BACKUP_ALL_PAGES = 0x7fffffff;
 
 /** Applied to every connection. */
 export const PRAGMAS = [
@@ -42,9 +54,22 @@ export const PRAGMAS = [
   // With WAL, NORMAL loses no committed transaction on a process crash (only on power loss).
   'PRAGMA synchronous = NORMAL',
   'PRAGMA foreign_keys = ON',
-  // Wait up to 5 s for another connection's write lock instead of failing with SQLITE_BUSY at once.
-  'PRAGMA busy_timeout = 5000',
 ];
+
+export interface DriverOptions {
+  /**
+   * How long to wait for another connection's write lock before failing with SQLITE_BUSY. Both drivers
+   * wait synchronously (the event loop stands still), so the server keeps it short (RUNNER_SQLITE_BUSY_TIMEOUT_MS).
+   */
+  busyTimeoutMs?: number;
+}
+
+/** Command-line tools (keys, backup) may wait longer for a busy runner than the runner waits for them. */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
+export function connectionPragmas(options: DriverOptions = {}): string[] {
+  return [...PRAGMAS, `PRAGMA busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`];
+}
 
 export function assertNotPromise(value: unknown): void {
   if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {

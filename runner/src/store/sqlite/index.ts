@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Store } from '../store.js';
 import { accountStore } from './accounts.js';
 import { openBetterSqlite3 } from './better-sqlite3.js';
-import type { DriverName, SqlDriver } from './driver.js';
+import type { DriverName, DriverOptions, SqlDriver } from './driver.js';
+import { withFaults } from './faults.js';
 import { keyStore } from './keys.js';
 import { migrate } from './migrations.js';
 import { openNodeSqlite } from './node-sqlite.js';
@@ -23,15 +24,15 @@ export interface SqliteStore extends Store {
  * Opens the driver. `auto` prefers better-sqlite3 and falls back to node:sqlite where the native module
  * is not installed or not built for this Node (the bundled action on Node 24).
  */
-export async function openDriver(file: string, choice: DriverChoice = 'auto'): Promise<SqlDriver> {
+export async function openDriver(file: string, choice: DriverChoice = 'auto', options: DriverOptions = {}): Promise<SqlDriver> {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  if (choice === 'better-sqlite3') return openBetterSqlite3(file);
-  if (choice === 'node:sqlite') return openNodeSqlite(file);
+  if (choice === 'better-sqlite3') return openBetterSqlite3(file, options);
+  if (choice === 'node:sqlite') return openNodeSqlite(file, options);
   try {
-    return await openBetterSqlite3(file);
+    return await openBetterSqlite3(file, options);
   } catch (error) {
     try {
-      return await openNodeSqlite(file);
+      return await openNodeSqlite(file, options);
     } catch {
       throw error;
     }
@@ -39,17 +40,19 @@ export async function openDriver(file: string, choice: DriverChoice = 'auto'): P
 }
 
 export function createSqliteStore(driver: SqlDriver, now: number = Date.now()): SqliteStore {
-  migrate(driver, now);
+  // Locked, full or read-only: the store's callers see StoreUnavailableError, whichever driver answers.
+  const db = withFaults(driver);
+  migrate(db, now);
   return {
     description: `sqlite (${driver.name})`,
     driver,
-    ...accountStore(driver),
-    ...keyStore(driver),
-    ...scanStore(driver),
-    ...queueStore(driver),
-    ...reportStore(driver),
+    ...accountStore(db),
+    ...keyStore(db),
+    ...scanStore(db),
+    ...queueStore(db),
+    ...reportStore(db),
     async ping() {
-      driver.get('SELECT 1 AS ok');
+      db.get('SELECT 1 AS ok');
     },
     async close() {
       driver.close();
@@ -57,8 +60,8 @@ export function createSqliteStore(driver: SqlDriver, now: number = Date.now()): 
   };
 }
 
-export async function openSqliteStore(file: string, choice: DriverChoice = 'auto'): Promise<SqliteStore> {
-  const driver = await openDriver(file, choice);
+export async function openSqliteStore(file: string, choice: DriverChoice = 'auto', options: DriverOptions = {}): Promise<SqliteStore> {
+  const driver = await openDriver(file, choice, options);
   try {
     return createSqliteStore(driver);
   } catch (error) {

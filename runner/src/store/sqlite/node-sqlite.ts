@@ -1,10 +1,10 @@
 // The node:sqlite driver (DatabaseSync, built into Node ≥ 22.5): the runner inside the action on Node 24
 // uses it, since a native addon committed in dist/ would be tied to one ABI, OS and libc.
 import type * as NodeSqlite from 'node:sqlite';
-import type { RunResult, SqlDriver, SqlStatement, SqlValue } from './driver.js';
-import { PRAGMAS, assertNotPromise } from './driver.js';
+import type { DriverOptions, RunResult, SqlDriver, SqlStatement, SqlValue } from './driver.js';
+import { BACKUP_ALL_PAGES, assertNotPromise, connectionPragmas } from './driver.js';
 
-export async function openNodeSqlite(file: string): Promise<SqlDriver> {
+export async function openNodeSqlite(file: string, options: DriverOptions = {}): Promise<SqlDriver> {
   let mod: typeof NodeSqlite;
   try {
     mod = await import('node:sqlite');
@@ -12,7 +12,7 @@ export async function openNodeSqlite(file: string): Promise<SqlDriver> {
     throw new Error(`node:sqlite is not available in Node ${process.versions.node}; it needs Node 22.5 or later.`);
   }
   const db = new mod.DatabaseSync(file);
-  for (const pragma of PRAGMAS) db.exec(pragma);
+  for (const pragma of connectionPragmas(options)) db.exec(pragma);
   const cache = new Map<string, SqlStatement>();
   let depth = 0;
 
@@ -63,6 +63,12 @@ export async function openNodeSqlite(file: string): Promise<SqlDriver> {
     get: <T>(sql: string, params?: readonly SqlValue[]) => prepare(sql).get<T>(params),
     all: <T>(sql: string, params?: readonly SqlValue[]) => prepare(sql).all<T>(params),
     transaction,
+    backup: async (file) => {
+      // sqlite.backup() arrived in Node 22.16 / 23.8; before it, VACUUM INTO writes the same snapshot.
+      if (typeof mod.backup === 'function') return mod.backup(db, file, { rate: BACKUP_ALL_PAGES });
+      db.prepare('VACUUM INTO ?').run(file);
+      return Number((db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count);
+    },
     close: () => {
       cache.clear();
       db.close();
