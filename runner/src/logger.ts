@@ -19,20 +19,35 @@ const OUR_KEY = /\b(iss_[A-Za-z0-9]{8})[A-Za-z0-9]{32}\b/g;
 /** Any bearer credential, such as a RUNNER_BOOTSTRAP_KEY of the operator's own making (RFC 6750 b64token). */
 const BEARER = /\b(Bearer)\s+[A-Za-z0-9\-._~+/]+=*/gi;
 
-export function scrubSecrets(line: string): string {
-  return line.replace(OUR_KEY, '$1…').replace(BEARER, '$1 [redacted]');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+/** Replaces our keys (keeping their listed prefix), bearer credentials and the given secrets in a log line. */
+export function secretScrubber(secrets: readonly string[] = []): (line: string) => string {
+  const known = secrets.filter((s) => s.length >= 8);
+  const literal = known.length === 0 ? undefined : new RegExp(known.map(escapeRegExp).join('|'), 'g');
+  return (line) => {
+    const scrubbed = line.replace(OUR_KEY, '$1…').replace(BEARER, '$1 [redacted]');
+    return literal === undefined ? scrubbed : scrubbed.replace(literal, '[redacted]');
+  };
 }
 
-export function createLogger(level: string, destination: pino.DestinationStream = pino.destination({ dest: 1, sync: true })): Logger {
+export interface LoggerOptions {
+  /** Where the lines go; stdout, synchronously, by default. */
+  destination?: pino.DestinationStream;
+  /** Values never to be written, wherever they appear (RUNNER_BOOTSTRAP_KEY, whose shape is the operator's choice). */
+  secrets?: readonly (string | undefined)[];
+}
+
+export function createLogger(level: string, options: LoggerOptions = {}): Logger {
   return pino(
     {
       level,
       base: { service: 'issafesite-runner' },
       redact: { paths: REDACTED_FIELDS, censor: '[redacted]' },
-      hooks: { streamWrite: scrubSecrets },
+      hooks: { streamWrite: secretScrubber(options.secrets?.filter((s): s is string => s !== undefined)) },
     },
     // Synchronous writes: the last lines before a crash or a SIGTERM exit are not lost in a buffer.
-    destination,
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }
 

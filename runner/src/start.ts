@@ -42,7 +42,7 @@ export interface RunningRunner {
 
 /** Starts everything and returns once the API listens and the worker claims. */
 export async function startRunner(config: RunnerConfig, options: ServeOptions = {}): Promise<RunningRunner> {
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const logger = options.logger ?? createLogger(config.logLevel, { secrets: [config.bootstrapKey] });
   const store = await openSqliteStore(config.db, config.sqliteDriver, { busyTimeoutMs: config.busyTimeoutMs });
   try {
     const now = Date.now();
