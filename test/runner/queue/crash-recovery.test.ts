@@ -1,5 +1,6 @@
 // A runner killed with SIGKILL in the middle of scans, then restarted on the same database: every scan
 // ends COMPLETED or FAILED, none completes twice, none is lost.
+import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
@@ -69,6 +70,8 @@ async function crashAndRecover(c: Crash) {
     RUNNER_RETRY_BASE_MS: '100',
     RUNNER_POLL_MS: '50',
     RUNNER_ALLOW_PRIVATE_TARGETS: 'true',
+    // The test polls the API faster than a plan's per-minute limit allows.
+    RUNNER_RATE_LIMITS: 'false',
     SCAN_LOG: path.join(dir.dir, 'scans.log'),
     ...c.env,
   });
@@ -95,18 +98,23 @@ async function crashAndRecover(c: Crash) {
       'every scan to end',
       async () => {
         const list = expectShape(await call(base, 'GET', '/api/v1/scan?limit=50', { key: KEY }), 200, ScanList);
+        if (list.pagination.total > 50) throw new Error('the check reads one page of 50 scans');
         return list.data.every((s) => s.status === 'COMPLETED' || s.status === 'FAILED') ? list : undefined;
       },
       c.timeoutMs,
     );
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
+    // How many times each scan was claimed, from the queue table itself.
+    const table = new Database(path.join(dir.dir, 'runner.db'), { readonly: true });
+    const rows = table.prepare('SELECT id, status, attempts, lease_owner FROM scans').all() as { id: string; status: string; attempts: number; lease_owner: string | null }[];
+    table.close();
     const completions = `${first.stdout()}\n${second.stdout()}`
       .split('\n')
       .filter((line) => line.includes('"msg":"Scan completed"') || line.includes('"msg":"Scan failed"'))
       .map((line) => (JSON.parse(line) as { scanId: string }).scanId);
     const log = existsSync(env.SCAN_LOG ?? '') ? readFileSync(env.SCAN_LOG ?? '', 'utf8') : '';
-    return { ids, final, completions, log };
+    return { ids, final, completions, log, rows };
   } finally {
     if (second !== undefined && second.child.exitCode === null) second.child.kill('SIGKILL');
     dir.remove();
@@ -156,6 +164,16 @@ describe('a runner killed with SIGKILL mid-scan', () => {
       const result = await crashAndRecover({ script: CLI, env: {}, urls, runningAtKill: 2, timeoutMs: 30_000 });
       expectNoneLostNoneTwice(result);
       expect(result.final.data.filter((s) => s.status === 'COMPLETED').length).toBeGreaterThan(0);
+    }, 60_000);
+
+    it('killed during 50 running scans: after a restart 50 of 50 end, each once, each claimed exactly twice', async () => {
+      const urls = Array.from({ length: 50 }, (_, i) => `${siteUrl}/?scan=${i}`);
+      const result = await crashAndRecover({ script: CLI, env: { RUNNER_CONCURRENCY: '50' }, urls, runningAtKill: 50, timeoutMs: 30_000 });
+      expectNoneLostNoneTwice(result);
+      expect(result.final.data.filter((s) => s.status === 'COMPLETED')).toHaveLength(50);
+      // Claimed once by the killed runner, once by the next: none ran a third time, none is still leased.
+      expect(result.rows).toHaveLength(50);
+      for (const row of result.rows) expect(row).toMatchObject({ attempts: 2, lease_owner: null });
     }, 60_000);
   });
 });
