@@ -11,6 +11,7 @@ import type { OnScanCompleted, RunScan } from './queue/types.js';
 import { withScanBudget } from './queue/scan-budget.js';
 import { createWorker } from './queue/worker.js';
 import { createApp } from './server/app.js';
+import { answerClientErrors } from './server/client-errors.js';
 import { createMetrics } from './server/metrics.js';
 import { liftedRateLimiter } from './server/rate-limit.js';
 import { openSqliteStore } from './store/sqlite/index.js';
@@ -72,6 +73,7 @@ export async function startRunner(config: RunnerConfig, options: ServeOptions = 
     const rateLimiter = config.rateLimits ? undefined : liftedRateLimiter();
     const app = createApp({ store, logger, onScanCreated: () => worker.wake(), workerRunning: () => worker.running, version: RUNNER_VERSION, metrics, rateLimiter });
     const server: Server = app.listen(config.port, config.host);
+    answerClientErrors(server);
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
       server.once('error', (error: NodeJS.ErrnoException) => {
