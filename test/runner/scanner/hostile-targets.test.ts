@@ -53,7 +53,9 @@ describe('hostile targets', () => {
       pump();
     });
     const before = process.memoryUsage().rss;
-    const { value, ms } = await timed(scan(endless.url, { ...FAST, maxBodyBytes: 2 * 1024 * 1024 }));
+    // A 1 MB page cap: parsed HTML holds 35 to 60 times its size (cheerio), so a 2 MB page alone can
+    // grow the heap by about 100 MB and would blur what this test looks for.
+    const { value, ms } = await timed(scan(endless.url, { ...FAST, maxBodyBytes: 1024 * 1024 }));
     expect(value).not.toBeInstanceOf(ScanError);
     expect(ms).toBeLessThan(5000);
     // Several resources are fetched with their own caps; 100 MB of growth would mean something buffered whole.
@@ -79,6 +81,28 @@ describe('hostile targets', () => {
     expect(value).toBeInstanceOf(ScanError);
     expect(['TLS', 'NETWORK']).toContain((value as ScanError).code);
     expect(ms).toBeLessThan(4000);
+  });
+
+  it('a TLS handshake that never completes fails with TIMEOUT at the request deadline, not the 10 s connect timeout', async () => {
+    let open = 0;
+    const silent = await startRawServer((socket) => {
+      open += 1;
+      socket.on('close', () => (open -= 1));
+      // Reads (and ignores) what arrives, so that the client's FIN is seen.
+      socket.resume();
+    });
+    fixtures.push(silent);
+    const { value, ms } = await timed(scan(`https://127.0.0.1:${silent.port}/`, FAST));
+    expect(value).toBeInstanceOf(ScanError);
+    expect((value as ScanError).code).toBe('TIMEOUT');
+    expect(ms).toBeLessThan(FAST.requestTimeoutMs + 1000);
+    // The half-made connection is closed with the scan, not left for its connect timeout.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(open).toBe(0);
+    // The scan's own deadline ends the wait as well.
+    const capped = await timed(scan(`https://127.0.0.1:${silent.port}/`, { ...FAST, requestTimeoutMs: 30_000, scanTimeoutMs: 1000 }));
+    expect((capped.value as ScanError).code).toBe('TIMEOUT');
+    expect(capped.ms).toBeLessThan(2000);
   });
 
   it('a slow drip of one byte at a time ends within the whole-request deadline', async () => {

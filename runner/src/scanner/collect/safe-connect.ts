@@ -53,8 +53,16 @@ export function originKey(protocol: string, hostname: string, port: string | num
 
 /**
  * Wraps undici's connector with the target-safety rule and reports each connection to `onConnection`.
+ * Sockets still connecting are kept in `connecting`: undici neither aborts nor closes a connection attempt
+ * when its requests are aborted or its agent destroyed, so a TLS handshake that never completes would
+ * otherwise hold the process open until the connect timeout.
  */
-export function safeConnector(base: buildConnector.connector, policy: AddressPolicy, onConnection: (key: string, info: ConnectionInfo) => void): buildConnector.connector {
+export function safeConnector(
+  base: buildConnector.connector,
+  policy: AddressPolicy,
+  onConnection: (key: string, info: ConnectionInfo) => void,
+  connecting: Set<Socket> = new Set(),
+): buildConnector.connector {
   return (options, callback) => {
     const host = stripBrackets(options.hostname);
     if (isIP(host) !== 0) {
@@ -64,7 +72,11 @@ export function safeConnector(base: buildConnector.connector, policy: AddressPol
         return;
       }
     }
-    base(options, (err, socket) => {
+    // undici's connector returns the socket it is connecting (lib/core/connect.js), though its type says void.
+    const attempt: { socket?: Socket; settled: boolean } = { settled: false };
+    attempt.socket = (base as unknown as (o: typeof options, cb: buildConnector.Callback) => Socket | undefined)(options, (err, socket) => {
+      attempt.settled = true;
+      if (attempt.socket !== undefined) connecting.delete(attempt.socket);
       if (err !== null) {
         callback(err, null);
         return;
@@ -80,5 +92,6 @@ export function safeConnector(base: buildConnector.connector, policy: AddressPol
       onConnection(originKey(options.protocol, options.hostname, options.port), { remoteAddress: remote, alpn });
       callback(null, socket);
     });
+    if (attempt.socket !== undefined && !attempt.settled) connecting.add(attempt.socket);
   };
 }
