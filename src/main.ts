@@ -10,7 +10,7 @@ import type { RunContext } from './github/context.js';
 import { createOctokit } from './github/octokit.js';
 import { publishToGitHub } from './github/publish.js';
 import { toSarif, writeSarif } from './github/sarif.js';
-import { writeJobSummary } from './github/summary.js';
+import { writeFailureSummary, writeJobSummary } from './github/summary.js';
 import { readSettings } from './inputs.js';
 import type { Settings } from './inputs.js';
 import { connectScanService } from './scan-service.js';
@@ -27,8 +27,10 @@ export interface RunDependencies {
 }
 
 export async function run(deps: RunDependencies = { connect: connectScanService }): Promise<void> {
+  let target: string | undefined;
   try {
     const settings = readSettings();
+    target = settings.url;
     const ctx = readRunContext();
     const workDir = await mkdtemp(path.join(process.env.RUNNER_TEMP ?? tmpdir(), 'issafesite-'));
 
@@ -52,11 +54,16 @@ export async function run(deps: RunDependencies = { connect: connectScanService 
     await writeJobSummary({ ...results, notes });
 
     setOutputs(scan, reportPath, sarifPath);
-    if (!verdict.passed) throw new Error(verdict.message);
+    if (!verdict.passed) throw new ThresholdError(verdict.message);
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    if (!(error instanceof ThresholdError)) await writeFailureSummary(target, message).catch(() => undefined);
+    core.setFailed(message);
   }
 }
+
+/** The scan worked but crossed fail-below or fail-on-severity; the summary already says so. */
+class ThresholdError extends Error {}
 
 async function scanWith(connect: ConnectScanService, settings: Settings, tempDir: string) {
   const deadline = Date.now() + settings.timeoutMinutes * 60_000;

@@ -51,5 +51,19 @@ export function renderSummary({ scan, previous, verdict, reportUrl, notes }: Sum
 }
 
 export async function writeJobSummary(input: SummaryInput): Promise<void> {
-  await core.summary.addRaw(renderSummary(input)).write();
+  await write(renderSummary(input));
+}
+
+/** When the run stops early, the summary still says why, in the same line the step fails with. */
+export async function writeFailureSummary(url: string | undefined, message: string): Promise<void> {
+  await write(`## IsSafeSite scan${url ? ` of ${url}` : ''}\n\n❌ ${message}\n`);
+}
+
+// Outside a workflow run (a local try-out) there is no summary file to write to.
+async function write(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.info('No job summary: GITHUB_STEP_SUMMARY is not set.');
+    return;
+  }
+  await core.summary.addRaw(markdown).write();
 }
