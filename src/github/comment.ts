@@ -52,17 +52,15 @@ export function renderComment(input: CommentInput, limit = COMMENT_LIMIT): strin
   if (rows.length === 0) return cut(head + foot, limit);
 
   // Rows are added while they fit; whatever is left out is counted in a pointer to the report.
-  const shown: string[] = [];
   const pointer = (left: number) => (left > 0 ? `\n\n…and ${left} more finding${left === 1 ? '' : 's'} in ${report}.` : '');
-  let body = `${head}\n\n${FINDINGS_TABLE_HEAD}`;
+  let table = `\n\n${FINDINGS_TABLE_HEAD}`;
+  let shown = 0;
   for (const row of rows) {
-    const left = scan.findings.length - shown.length - 1;
-    if (`${body}\n${row}${pointer(left)}${foot}`.length > limit) break;
-    shown.push(row);
-    body += `\n${row}`;
+    if (`${head}${table}\n${row}${pointer(scan.findings.length - shown - 1)}${foot}`.length > limit) break;
+    table += `\n${row}`;
+    shown++;
   }
-  if (shown.length === 0) body = head;
-  return cut(body + pointer(scan.findings.length - shown.length) + foot, limit);
+  return cut(head + (shown > 0 ? table : '') + pointer(scan.findings.length - shown) + foot, limit);
 }
 
 function cut(text: string, limit: number): string {
