@@ -11,12 +11,12 @@ import type { RunEnvironment } from './support/action-env.js';
 import { pullRequestPayload, writeEvent } from './support/events.js';
 import { startFakeArtifactService } from './support/fake-artifacts.js';
 import type { FakeArtifactService } from './support/fake-artifacts.js';
-import { startFakeGitHub } from './support/fake-github.js';
-import type { FakeGitHub } from './support/fake-github.js';
 import { stubScanService } from './support/scan-service-stub.js';
 import { completedScan, findings } from './support/scans.js';
+import { useFakeGitHub } from './support/use-fake-github.js';
 
-let github: FakeGitHub;
+const fake = useFakeGitHub();
+const github = () => fake.github;
 let artifacts: FakeArtifactService;
 let stdout: string[];
 const headSha = 'a'.repeat(40);
@@ -26,18 +26,15 @@ const summaryFile = path.join(mkdtempSync(path.join(tmpdir(), 'issafesite-summar
 const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 
 beforeAll(async () => {
-  [github, artifacts] = await Promise.all([startFakeGitHub(), startFakeArtifactService()]);
+  artifacts = await startFakeArtifactService();
 });
-afterAll(() => Promise.all([github.close(), artifacts.close()]));
+afterAll(() => artifacts.close());
 beforeEach(() => {
   stdout = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (stdout.push(String(chunk)), true));
 });
 afterEach(() => {
-  expect(github.violations).toEqual([]);
   expect(artifacts.violations).toEqual([]);
-  github.requests.length = 0;
-  github.readOnly = false;
   summary.emptyBuffer();
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
@@ -46,7 +43,7 @@ afterEach(() => {
 
 function environment(inputs: Record<string, string>, options: { fork?: boolean; matrix?: string } = {}): RunEnvironment {
   const event = writeEvent(pullRequestPayload({ owner: 'acme', repo: 'shop', number: 7, headSha, mergeSha, fromFork: options.fork }));
-  const env = runEnvironment({ inputs: { url: 'https://preview.example.com/', ...inputs }, apiUrl: github.url, artifacts, event: { name: 'pull_request', path: event }, sha: mergeSha, matrix: options.matrix, summaryFile });
+  const env = runEnvironment({ inputs: { url: 'https://preview.example.com/', ...inputs }, apiUrl: github().url, artifacts, event: { name: 'pull_request', path: event }, sha: mergeSha, matrix: options.matrix, summaryFile });
   for (const [k, v] of Object.entries(env.env)) vi.stubEnv(k, v);
   return env;
 }
@@ -77,11 +74,11 @@ test('a pull-request run sets every output and posts comment, check run, summary
   expect(artifact!.bytes!.equals(pdf)).toBe(true);
   const artifactUrl = `https://github.com/acme/shop/actions/runs/4242/artifacts/${artifact!.id}`;
 
-  const comment = github.comments.find((c) => c.issueNumber === 7)!;
+  const comment = github().comments.find((c) => c.issueNumber === 7)!;
   expect(comment.body).toContain('**Grade B** (was C)');
   expect(comment.body).toContain(`[PDF report](${artifactUrl})`);
-  expect(github.checkRuns.at(-1)).toMatchObject({ headSha, conclusion: 'success' });
-  expect(github.requests.filter((r) => r.operationId.startsWith('checks/'))).toHaveLength(3);
+  expect(github().checkRuns.at(-1)).toMatchObject({ headSha, conclusion: 'success' });
+  expect(github().requests.filter((r) => r.operationId.startsWith('checks/'))).toHaveLength(3);
 
   const text = readSummary(env);
   expect(text).toContain('✅ Passed: grade B meets fail-below C.');
@@ -90,13 +87,16 @@ test('a pull-request run sets every output and posts comment, check run, summary
 });
 
 test('a second run on the same pull request updates the one comment', async () => {
-  const before = github.comments.length;
-  environment({});
-  await run({ connect: stubScanService({ scan: completedScan({ grade: 'A', overallScore: 93 }) }).connect });
+  environment({ 'upload-report': 'false' });
+  await run({ connect: stubScanService({ scan: completedScan({ grade: 'C', overallScore: 74 }) }).connect });
+  environment({ 'upload-report': 'false' });
+  await run({ connect: stubScanService({ scan: completedScan({ grade: 'A', overallScore: 93 }), previous: completedScan({ grade: 'C', overallScore: 74 }) }).connect });
+
   expect(errors()).toEqual([]);
-  expect(github.comments).toHaveLength(before);
-  expect(github.requestsFor('issues/update-comment')).toHaveLength(1);
-  expect(github.comments.find((c) => c.issueNumber === 7)!.body).toContain('**Grade A**');
+  expect(github().comments).toHaveLength(1);
+  expect(github().requestsFor('issues/create-comment')).toHaveLength(1);
+  expect(github().requestsFor('issues/update-comment')).toHaveLength(1);
+  expect(github().comments[0]!.body).toContain('**Grade A** (was C)');
 });
 
 test('a grade below fail-below fails the step with one line, after every output is written', async () => {
@@ -110,12 +110,12 @@ test('a grade below fail-below fails the step with one line, after every output 
   expect(process.exitCode).toBe(1);
   expect(readOutputs(env)).toMatchObject({ grade: 'D', 'report-path': '', 'sarif-path': '' });
   expect(stub.calls.reports).toBe(0);
-  expect(github.checkRuns.at(-1)).toMatchObject({ conclusion: 'failure' });
+  expect(github().checkRuns.at(-1)).toMatchObject({ conclusion: 'failure' });
   expect(readSummary(env)).toContain('❌ IsSafeSite scan of https://preview.example.com/ failed the threshold');
 });
 
 test('a fork pull request skips comment and check run with warnings and passes on the threshold alone', async () => {
-  github.readOnly = true;
+  github().readOnly = true;
   const env = environment({ 'fail-below': 'C', 'upload-report': 'false' }, { fork: true });
   await run({ connect: stubScanService({ scan: completedScan() }).connect });
 
@@ -138,7 +138,7 @@ test('a scan that cannot be made fails the step with the service line and releas
   expect(stub.calls.closed).toBe(1);
   expect(readOutputs(env)).toEqual({});
   expect(readSummary(env)).toBe('## IsSafeSite scan of https://preview.example.com/\n\n❌ API key rejected (403): check the ISSAFESITE_API_KEY secret\n');
-  expect(github.requests).toEqual([]);
+  expect(github().requests).toEqual([]);
 });
 
 test('an invalid input fails before anything is connected', async () => {

@@ -1,39 +1,27 @@
-import { getOctokit } from '@actions/github';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { annotationFor, checkRunName, publishCheckRun } from '../../../src/github/check-run.js';
 import { judge } from '../../../src/threshold.js';
-import { startFakeGitHub } from '../support/fake-github.js';
-import type { FakeGitHub } from '../support/fake-github.js';
 import { completedScan, finding, findings } from '../support/scans.js';
+import { useFakeGitHub } from '../support/use-fake-github.js';
 
-let github: FakeGitHub;
-beforeAll(async () => {
-  github = await startFakeGitHub();
-});
-afterAll(() => github.close());
-afterEach(() => {
-  expect(github.violations).toEqual([]);
-  github.requests.length = 0;
-  github.checkRuns.length = 0;
-  github.readOnly = false;
-});
+const fake = useFakeGitHub();
+const { octokit } = fake;
 
 const headSha = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
 const base = { owner: 'acme', repo: 'shop', headSha, workflowPath: '.github/workflows/preview.yml', detailsUrl: 'https://github.com/acme/shop/actions/runs/42' };
-const octokit = () => getOctokit('ghs_test', { baseUrl: github.url });
 
 test('120 findings make exactly three requests of 50, 50 and 20 annotations, completed on the last', async () => {
   const scan = completedScan({ findings: findings(120), grade: 'D' });
   const verdict = judge(scan, { failBelow: 'C' });
   await publishCheckRun(octokit(), { ...base, scan, verdict });
 
-  const writes = github.requests.filter((r) => r.operationId.startsWith('checks/'));
+  const writes = fake.github.requests.filter((r) => r.operationId.startsWith('checks/'));
   expect(writes.map((r) => r.operationId)).toEqual(['checks/create', 'checks/update', 'checks/update']);
   const counts = writes.map((r) => ((r.body as { output: { annotations?: unknown[] } }).output.annotations ?? []).length);
   expect(counts).toEqual([50, 50, 20]);
   expect(writes.map((r) => (r.body as { status?: string }).status)).toEqual(['in_progress', undefined, 'completed']);
 
-  const [run] = github.checkRuns;
+  const [run] = fake.github.checkRuns;
   expect(run).toMatchObject({ headSha, status: 'completed', conclusion: 'failure' });
   expect(run!.annotations).toHaveLength(120);
   expect(run!.annotations.every((a) => a.path === '.github/workflows/preview.yml')).toBe(true);
@@ -43,19 +31,19 @@ test('120 findings make exactly three requests of 50, 50 and 20 annotations, com
 test('50 findings or fewer take one request that completes the run', async () => {
   const scan = completedScan({ findings: findings(50) });
   await publishCheckRun(octokit(), { ...base, scan, verdict: judge(scan, {}) });
-  expect(github.requests.map((r) => r.operationId)).toEqual(['checks/create']);
-  expect(github.checkRuns[0]).toMatchObject({ status: 'completed', conclusion: 'success' });
+  expect(fake.github.requests.map((r) => r.operationId)).toEqual(['checks/create']);
+  expect(fake.github.checkRuns[0]).toMatchObject({ status: 'completed', conclusion: 'success' });
 });
 
 test('a scan without findings completes with no annotations', async () => {
   const scan = completedScan({ findings: [], grade: 'A+' });
   await publishCheckRun(octokit(), { ...base, scan, verdict: judge(scan, { failBelow: 'A' }) });
-  expect(github.checkRuns[0]).toMatchObject({ conclusion: 'success', annotations: [] });
-  expect(github.checkRuns[0]!.output.title).toBe('Grade A+ · 84/100 · 0 findings');
+  expect(fake.github.checkRuns[0]).toMatchObject({ conclusion: 'success', annotations: [] });
+  expect(fake.github.checkRuns[0]!.output.title).toBe('Grade A+ · 84/100 · 0 findings');
 });
 
 test('a read-only token is answered 403 Resource not accessible by integration', async () => {
-  github.readOnly = true;
+  fake.github.readOnly = true;
   const scan = completedScan();
   await expect(publishCheckRun(octokit(), { ...base, scan, verdict: judge(scan, {}) })).rejects.toMatchObject({ status: 403 });
 });

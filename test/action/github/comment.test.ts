@@ -1,30 +1,17 @@
-import { getOctokit } from '@actions/github';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { COMMENT_LIMIT, commentMarker, renderComment, upsertComment } from '../../../src/github/comment.js';
 import { judge } from '../../../src/threshold.js';
-import { startFakeGitHub } from '../support/fake-github.js';
-import type { FakeGitHub } from '../support/fake-github.js';
 import { completedScan, finding, findings } from '../support/scans.js';
+import { useFakeGitHub } from '../support/use-fake-github.js';
 
-let github: FakeGitHub;
-beforeAll(async () => {
-  github = await startFakeGitHub();
-});
-afterAll(() => github.close());
-afterEach(() => {
-  expect(github.violations).toEqual([]);
-  github.requests.length = 0;
-  github.comments.length = 0;
-  github.readOnly = false;
-});
-
+const fake = useFakeGitHub();
+const { octokit } = fake;
 const target = { owner: 'acme', repo: 'shop', issueNumber: 7 };
-const octokit = () => getOctokit('ghs_test', { baseUrl: github.url });
 const runUrl = 'https://github.com/acme/shop/actions/runs/42';
 
 describe('upsertComment', () => {
   test('two runs on one pull request with 250 other comments leave one comment, updated in place', async () => {
-    github.seedComments(7, Array.from({ length: 250 }, (_, i) => `review remark ${i}`));
+    fake.github.seedComments(7, Array.from({ length: 250 }, (_, i) => `review remark ${i}`));
     const url = 'https://preview.example.com/';
     const first = renderComment({ scan: completedScan({ grade: 'C', overallScore: 72 }), verdict: { passed: true, checks: [] }, runUrl });
     const created = await upsertComment(octokit(), target, url, first);
@@ -34,32 +21,32 @@ describe('upsertComment', () => {
     const updated = await upsertComment(octokit(), target, url, second);
 
     expect(updated).toMatchObject({ id: created.id, created: false });
-    const ours = github.comments.filter((c) => c.body.startsWith(commentMarker(url)));
+    const ours = fake.github.comments.filter((c) => c.body.startsWith(commentMarker(url)));
     expect(ours).toHaveLength(1);
     expect(ours[0]!.body).toContain('(was C)');
-    expect(github.comments).toHaveLength(251);
+    expect(fake.github.comments).toHaveLength(251);
     // 251 comments at 100 a page: the marker is on page 3, reached through the Link headers.
-    expect(github.requestsFor('issues/list-comments').map((r) => r.query.page ?? '1')).toEqual(['1', '2', '3', '1', '2', '3']);
-    expect(github.requestsFor('issues/update-comment')).toHaveLength(1);
+    expect(fake.github.requestsFor('issues/list-comments').map((r) => r.query.page ?? '1')).toEqual(['1', '2', '3', '1', '2', '3']);
+    expect(fake.github.requestsFor('issues/update-comment')).toHaveLength(1);
   });
 
   test('a second target URL on the same pull request gets its own comment', async () => {
     await upsertComment(octokit(), target, 'https://a.example.com/', 'first');
     await upsertComment(octokit(), target, 'https://b.example.com/', 'second');
-    expect(github.comments).toHaveLength(2);
-    expect(github.requestsFor('issues/create-comment')).toHaveLength(2);
+    expect(fake.github.comments).toHaveLength(2);
+    expect(fake.github.requestsFor('issues/create-comment')).toHaveLength(2);
   });
 
   test('stops listing at the first page that holds the marker', async () => {
     const url = 'https://preview.example.com/';
-    github.seedComments(7, [`${commentMarker(url)}\nold`, ...Array.from({ length: 150 }, (_, i) => `remark ${i}`)]);
+    fake.github.seedComments(7, [`${commentMarker(url)}\nold`, ...Array.from({ length: 150 }, (_, i) => `remark ${i}`)]);
     await upsertComment(octokit(), target, url, `${commentMarker(url)}\nnew`);
-    expect(github.requestsFor('issues/list-comments')).toHaveLength(1);
-    expect(github.comments[0]!.body).toContain('new');
+    expect(fake.github.requestsFor('issues/list-comments')).toHaveLength(1);
+    expect(fake.github.comments[0]!.body).toContain('new');
   });
 
   test('a read-only token (fork pull request) is answered 403 Resource not accessible by integration', async () => {
-    github.readOnly = true;
+    fake.github.readOnly = true;
     await expect(upsertComment(octokit(), target, 'https://preview.example.com/', 'x')).rejects.toMatchObject({
       status: 403,
       message: expect.stringContaining('Resource not accessible by integration'),

@@ -1,23 +1,14 @@
 import { getOctokit } from '@actions/github';
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import type { RunContext } from '../../../src/github/context.js';
 import { publishToGitHub } from '../../../src/github/publish.js';
 import { judge } from '../../../src/threshold.js';
-import { startFakeGitHub } from '../support/fake-github.js';
-import type { FakeGitHub } from '../support/fake-github.js';
 import { completedScan, findings } from '../support/scans.js';
+import { useFakeGitHub } from '../support/use-fake-github.js';
 
-let github: FakeGitHub;
-beforeAll(async () => {
-  github = await startFakeGitHub();
-});
-afterAll(() => github.close());
+const fake = useFakeGitHub();
+const { octokit } = fake;
 afterEach(() => {
-  expect(github.violations).toEqual([]);
-  github.requests.length = 0;
-  github.comments.length = 0;
-  github.checkRuns.length = 0;
-  github.readOnly = false;
   vi.restoreAllMocks();
 });
 
@@ -35,7 +26,6 @@ const ctx: RunContext = {
   pullRequest: { number: 7, headSha: 'a'.repeat(40) },
 };
 const both = { comment: true, checkRun: true };
-const octokit = () => getOctokit('ghs_test', { baseUrl: github.url });
 
 function captureStdout(): string[] {
   const lines: string[] = [];
@@ -49,14 +39,14 @@ function captureStdout(): string[] {
 test('posts the comment and a check run on the head commit, not the merge commit', async () => {
   const scan = completedScan({ findings: findings(3) });
   const notes = await publishToGitHub(octokit(), ctx, both, { scan, verdict: judge(scan, {}) });
-  expect(github.comments).toHaveLength(1);
-  expect(github.checkRuns[0]!.headSha).toBe('a'.repeat(40));
+  expect(fake.github.comments).toHaveLength(1);
+  expect(fake.github.checkRuns[0]!.headSha).toBe('a'.repeat(40));
   expect(notes[0]).toMatch(/^\[Pull-request comment\]\(https:\/\/github\.com\/acme\/shop\/pull\/7#issuecomment-\d+\) created$/);
   expect(notes[1]).toMatch(/^\[Check run\]\(.+\) with 3 annotations$/);
 });
 
 test('a fork pull request (read-only token) skips comment and check run with a warning that says why', async () => {
-  github.readOnly = true;
+  fake.github.readOnly = true;
   const out = captureStdout();
   const scan = completedScan();
   const notes = await publishToGitHub(octokit(), ctx, both, { scan, verdict: judge(scan, {}) });
@@ -67,26 +57,26 @@ test('a fork pull request (read-only token) skips comment and check run with a w
   expect(warnings[0]).toContain('Skipped the pull-request comment: the token cannot write it (403 Resource not accessible by integration)');
   expect(warnings[0]).toContain('pull request from a fork');
   expect(warnings[1]).toContain("add 'checks: write' to the job's permissions");
-  expect(github.comments).toHaveLength(0);
+  expect(fake.github.comments).toHaveLength(0);
 });
 
 test('a push event gets a check run on GITHUB_SHA and no comment', async () => {
   captureStdout();
   const scan = completedScan();
   await publishToGitHub(octokit(), { ...ctx, eventName: 'push', pullRequest: undefined }, both, { scan, verdict: judge(scan, {}) });
-  expect(github.requestsFor('issues/list-comments')).toHaveLength(0);
-  expect(github.checkRuns[0]!.headSha).toBe('f'.repeat(40));
+  expect(fake.github.requestsFor('issues/list-comments')).toHaveLength(0);
+  expect(fake.github.checkRuns[0]!.headSha).toBe('f'.repeat(40));
 });
 
 test('comment: false and check-run: false make no request at all', async () => {
   const scan = completedScan();
   expect(await publishToGitHub(octokit(), ctx, { comment: false, checkRun: false }, { scan, verdict: judge(scan, {}) })).toEqual([]);
-  expect(github.requests).toEqual([]);
+  expect(fake.github.requests).toEqual([]);
 });
 
 test('other GitHub errors are not swallowed', async () => {
   const scan = completedScan();
-  const broken = getOctokit('ghs_test', { baseUrl: `${github.url}/nowhere` });
+  const broken = getOctokit('ghs_test', { baseUrl: `${fake.github.url}/nowhere` });
   await expect(publishToGitHub(broken, ctx, both, { scan, verdict: judge(scan, {}) })).rejects.toMatchObject({ status: 404 });
-  github.violations.length = 0;
+  fake.github.violations.length = 0;
 });

@@ -49,6 +49,8 @@ export interface FakeGitHub {
   /** Adds comments by other people to a pull request, oldest first. */
   seedComments(issueNumber: number, bodies: string[]): void;
   requestsFor(operationId: string): RecordedRequest[];
+  /** Forgets every request, comment, check run and violation, and leaves read-only mode. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -73,6 +75,10 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     },
     requestsFor(operationId) {
       return fake.requests.filter((r) => r.operationId === operationId);
+    },
+    reset() {
+      for (const list of [fake.requests, fake.violations, fake.comments, fake.checkRuns]) list.length = 0;
+      fake.readOnly = false;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
