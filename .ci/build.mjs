@@ -39,6 +39,9 @@ await build({
   loader: { '.ttf': 'binary' },
   banner: { js: "import { createRequire as __issafesiteCreateRequire } from 'node:module'; const require = __issafesiteCreateRequire(import.meta.url);" },
   legalComments: 'none',
+  // Module paths appear in the bundle's comments: keep them as node_modules/… even where node_modules is a
+  // symlink (a git worktree sharing one install), so every checkout builds the same bytes.
+  preserveSymlinks: true,
   logLevel: 'warning',
   plugins: [pdfkitFonts],
 });
