@@ -23,8 +23,9 @@ async function completedScan(url: string, versions: number): Promise<{ scanId: s
   await store.claimNextScan('w', Date.now() + 1000, 30_000);
   await store.completeScan(scan.id, 'w', Date.now(), scanResult(url));
   const reportIds: string[] = [];
-  for (let v = 0; v < versions; v++) {
-    const report = await store.insertReport({ id: newReportId(), scanId: scan.id, title: `Security Report — ${scan.domain}`, pdf: PDF, createdAt: Date.now() + v });
+  for (let v = 1; v <= versions; v++) {
+    const report = await store.insertReport({ id: newReportId(), scanId: scan.id, version: v, title: `Security Report — ${scan.domain}`, pdf: PDF, createdAt: Date.now() + v });
+    if (report === undefined) throw new Error(`version ${v} was not stored`);
     reportIds.push(report.id);
   }
   return { scanId: scan.id, reportIds };
