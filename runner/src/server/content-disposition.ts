@@ -1,6 +1,6 @@
 // Content-Disposition for downloads (RFC 6266): a quoted ASCII `filename` every client understands and,
 // when the readable name differs (an internationalised domain), `filename*` with it in UTF-8 (RFC 8187),
-// which browsers and curl -J prefer.
+// which browsers prefer (curl -J reads `filename`).
 
 /** RFC 8187 attr-char: the characters an ext-value may hold without percent-encoding. */
 const ATTR_CHAR = /[A-Za-z0-9!#$&+\-.^_`|~]/;
