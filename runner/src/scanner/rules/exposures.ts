@@ -232,6 +232,7 @@ export const EXPOSURE_RULES: ExposureRule[] = [
     severity: 'high',
     leak: 'The actuator env endpoint lists the application’s configuration properties and environment variables; values not masked by Spring are readable, and the endpoint can often be used to change them.',
     matchers: [OK, { type: 'json' }, { type: 'word', words: ['"propertySources"', '"activeProfiles"'] }],
+    redact: true,
     remediation: 'Do not expose the env endpoint over HTTP (`management.endpoints.web.exposure.include=health,info`), put the management port behind the firewall, and secure the actuator with Spring Security.',
     references: ['https://docs.spring.io/spring-boot/reference/actuator/endpoints.html'],
   },
