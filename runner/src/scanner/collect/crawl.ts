@@ -106,6 +106,7 @@ export async function crawl(input: CrawlInput): Promise<CrawlResult> {
       if (outcome.error === 'TIMEOUT' && deadline.passed()) {
         entry.check.unchecked = 'budget';
         delete entry.check.method;
+        entry.crawled = false;
       } else entry.check.error = describeFailure(outcome);
       return;
     }
