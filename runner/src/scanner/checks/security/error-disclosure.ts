@@ -19,6 +19,8 @@ const MAX_FINDINGS = 10;
 interface Seen {
   res: FetchedResponse;
   how: string;
+  /** Answers that show one error page share a key, so it is reported once. */
+  key: string;
   /** Answer to a malformed parameter, whose unmodified page is `original`. */
   provoked?: { original?: Page };
 }
@@ -29,12 +31,6 @@ function severityOf(signature: ErrorSignature, provoked: boolean): FindingDraft[
   return 'medium';
 }
 
-function withoutParam(url: string, param: string | undefined): string {
-  const u = new URL(url);
-  if (param !== undefined) u.searchParams.delete(param);
-  return u.href;
-}
-
 export const errorDisclosure: Check = {
   id: 'error-disclosure',
   category: 'security',
@@ -43,13 +39,14 @@ export const errorDisclosure: Check = {
   run({ notFoundBaseline, page, pages, activeProbes }) {
     if (notFoundBaseline === undefined) return { findings: [], notApplicable: 'The error pages of the site were not requested.' };
     const seen: Seen[] = [];
-    for (const r of notFoundBaseline) if (!isFetchFailure(r)) seen.push({ res: r, how: `GET ${r.requestedUrl} (a path that does not exist)` });
-    if (page.response.status >= 500) seen.push({ res: page.response, how: `GET ${page.response.requestedUrl}` });
+    for (const r of notFoundBaseline) if (!isFetchFailure(r)) seen.push({ res: r, how: `GET ${r.requestedUrl} (a path that does not exist)`, key: 'not-found page' });
+    if (page.response.status >= 500) seen.push({ res: page.response, how: `GET ${page.response.requestedUrl}`, key: page.response.url });
     for (const p of activeProbes ?? []) {
       if (p.kind !== 'error-input' || isFetchFailure(p.response)) continue;
-      const base = withoutParam(p.url, p.param);
-      const original = pages.find((pg) => pg.response.url === base || pg.response.requestedUrl === base || pg.response.url === p.url.split('?')[0]);
-      seen.push({ res: p.response, how: requestLine(p), provoked: { original } });
+      // The page as crawled, without our input: same path.
+      const path = new URL(p.url).pathname;
+      const original = pages.find((pg) => new URL(pg.response.url).pathname === path);
+      seen.push({ res: p.response, how: requestLine(p), key: path, provoked: { original } });
     }
     const findings: FindingDraft[] = [];
     const reported = new Set<string>();
@@ -59,7 +56,7 @@ export const errorDisclosure: Check = {
       if (hit === undefined) continue;
       // Present on the page anyway (documentation, a code sample): not caused by our input.
       if (s.provoked?.original !== undefined && hit.signature.pattern.test(bodyText(s.provoked.original.response))) continue;
-      const key = `${hit.signature.id} ${new URL(s.res.url).pathname}`;
+      const key = `${hit.signature.id} ${s.key}`;
       if (reported.has(key) || findings.length >= MAX_FINDINGS) continue;
       reported.add(key);
       const provoked = s.provoked !== undefined;

@@ -27,6 +27,8 @@ export const openRedirect: Check = {
     const probes = answeredProbes(artifacts, 'open-redirect');
     if ('notApplicable' in probes) return { findings: [], notApplicable: probes.notApplicable };
     const findings: FindingDraft[] = [];
+    // One finding per parameter: the same handler usually serves it on every page.
+    const reported = new Map<string, FindingDraft>();
     for (const p of probes) {
       const host = p.marker ?? '';
       const res = p.response;
@@ -40,7 +42,12 @@ export const openRedirect: Check = {
         if (meta && targetsHost(/content\s*=\s*["']([^"']*)["']/i.exec(meta[0])?.[1] ?? '', p.url, host)) evidence = `${res.status}, ${truncate(meta[0])}`;
       }
       if (evidence === undefined) continue;
-      findings.push({
+      const earlier = reported.get(p.param ?? '');
+      if (earlier !== undefined) {
+        earlier.evidence += `; also ${p.url.split('?')[0]}`;
+        continue;
+      }
+      const finding: FindingDraft = {
         severity: 'medium',
         title: `The "${p.param}" parameter redirects to any site`,
         description: `A link to ${new URL(p.url).origin} with ${p.param}=<any address> sends the visitor to that address. Attackers use such links in phishing: the link shows this trusted domain, the visitor ends up on theirs.`,
@@ -48,7 +55,9 @@ export const openRedirect: Check = {
         location: { url: p.url, header: 'Location' },
         remediation: `Redirect only to relative paths or to a fixed list of allowed hosts; reject (or replace with "/") any other value of "${p.param}".`,
         references: REFERENCES,
-      });
+      };
+      reported.set(p.param ?? '', finding);
+      findings.push(finding);
     }
     return { outcome: findings.length > 0 ? 'open-redirect-found' : 'open-redirect-none', findings };
   },

@@ -3,6 +3,7 @@
 // known vulnerabilities (rules/js-libraries.json, or a table refreshed from retire.js at run time). One
 // finding per library version and script, with the CVE ids, severities and the first fixed versions.
 import { BUNDLED_TABLE, detectLibraries, safeVersion, vulnerabilitiesOf, worstSeverity, type MatchedVulnerability } from '../../rules/js-libraries.js';
+import { mediaType } from '../../headers.js';
 import { inRange } from '../../rules/versions.js';
 import { isFetchFailure, SEVERITIES } from '../../types.js';
 import type { Check, FindingDraft } from '../../types.js';
@@ -41,7 +42,10 @@ export const vulnerableLibraries: Check = {
     let recognised = 0;
     for (const script of scripts) {
       const res = script.response;
-      const content = res !== undefined && !isFetchFailure(res) && res.status === 200 ? res.body.toString('latin1') : undefined;
+      // A script URL that answers an error or an HTML page (a soft 404) is no library, whatever its name says;
+      // one that got no answer (a CDN out of reach, the budget spent) is judged by its URL alone.
+      if (res !== undefined && !isFetchFailure(res) && (res.status !== 200 || mediaType(res) === 'text/html')) continue;
+      const content = res !== undefined && !isFetchFailure(res) ? res.body.toString('latin1') : undefined;
       for (const detection of detectLibraries(script.url, content, table)) {
         recognised++;
         const { library, version } = detection;
