@@ -41,7 +41,8 @@ export async function gatherSitemaps(
   const read = (outcome: FetchOutcome): void => {
     if (isFetchFailure(outcome) || outcome.status !== 200) return;
     const parsed = parseSitemap(sitemapText(outcome.body));
-    if (parsed.kind === 'urlset') urls.push(...parsed.locs.map((url) => ({ url, sitemap: outcome.url })));
+    // Search engines ignore entries that are not absolute URLs (sitemaps.org); so does the crawl.
+    if (parsed.kind === 'urlset') urls.push(...parsed.locs.filter((loc) => URL.canParse(loc)).map((url) => ({ url, sitemap: outcome.url })));
     if (parsed.kind === 'sitemapindex') {
       for (const loc of parsed.locs) {
         const abs = URL.parse(loc, outcome.url)?.href;

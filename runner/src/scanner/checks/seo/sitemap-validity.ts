@@ -58,7 +58,7 @@ export const sitemapValidity: Check = {
         else if (sitemap.kind === 'urlset') listed.set(u.href, res.url);
       }
       if (invalid.length > 0) {
-        push('medium', res.url, `${invalid.length} sitemap entr${invalid.length === 1 ? 'y is' : 'ies are'} not absolute URLs`, 'Each <loc> must be a full URL with scheme and host; relative or malformed entries are ignored.', `${res.url}: ${listSome(invalid.map((l) => JSON.stringify(l)))}`, 'Write every <loc> as an absolute URL, e.g. https://www.example.com/page.');
+        push('medium', res.url, `${invalid.length} sitemap entr${invalid.length === 1 ? 'y is not an absolute URL' : 'ies are not absolute URLs'}`, 'Each <loc> must be a full URL with scheme and host; relative or malformed entries are ignored.', `${res.url}: ${listSome(invalid.map((l) => JSON.stringify(l)))}`, 'Write every <loc> as an absolute URL, e.g. https://www.example.com/page.');
       }
       if (foreign.length > 0) {
         push('medium', res.url, `${foreign.length} sitemap entr${foreign.length === 1 ? 'y points' : 'ies point'} to another host or protocol`, `A sitemap may only list URLs of the host and protocol it is served from (${host.protocol}//${host.host}); other entries are ignored.`, `${res.url}: ${listSome(foreign)}`, 'List only URLs of this host in this sitemap; if the site moved to https or another host, regenerate the sitemap with the new base URL.');
@@ -74,10 +74,10 @@ export const sitemapValidity: Check = {
     }
     const first = parsed[0]!.res.url;
     if (broken.length > 0) {
-      push('medium', first, `The sitemap lists ${broken.length} URL${broken.length === 1 ? '' : 's'} that answer with an error`, 'Search engines fetch every listed URL; listing error pages wastes crawl budget and erodes trust in the sitemap.', listSome(broken), 'Remove deleted pages from the sitemap, or fix them; regenerate the sitemap on each deploy.');
+      push('medium', first, `The sitemap lists ${broken.length} URL${broken.length === 1 ? ' that answers' : 's that answer'} with an error`, 'Search engines fetch every listed URL; listing error pages wastes crawl budget and erodes trust in the sitemap.', listSome(broken), 'Remove deleted pages from the sitemap, or fix them; regenerate the sitemap on each deploy.');
     }
     if (redirected.length > 0) {
-      push('low', first, `The sitemap lists ${redirected.length} URL${redirected.length === 1 ? '' : 's'} that redirect`, 'A sitemap should list the final, canonical URLs; redirecting entries make crawlers do extra requests.', listSome(redirected), 'List the URL each redirect ends at instead.');
+      push('low', first, `The sitemap lists ${redirected.length} URL${redirected.length === 1 ? ' that redirects' : 's that redirect'}`, 'A sitemap should list the final, canonical URLs; redirecting entries make crawlers do extra requests.', listSome(redirected), 'List the URL each redirect ends at instead.');
     }
     const noindexed = pages.filter((p) => listed.has(p.response.url) && noindexOf(p, collectedAt) !== undefined).map((p) => `${p.response.url} (${noindexOf(p, collectedAt)})`);
     if (noindexed.length > 0) {
