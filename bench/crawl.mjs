@@ -15,10 +15,15 @@ const self = fileURLToPath(import.meta.url);
 async function runScanner(origin) {
   const { importTs } = await import('./lib/import-ts.mjs');
   const { collect } = await importTs('runner/src/scanner/collect/index.ts');
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const artifacts = await collect(origin, { depth: 'DEEP', maxPages: PAGES, crawlTimeoutMs: 300_000, allowPrivateTargets: true, concurrency: CONCURRENCY });
   const totalMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   return {
+    // CPU time is steadier than wall time on a shared machine; for the scanner it covers the whole DEEP
+    // collection (QUICK part and probes included), so it is an upper bound of the crawl's own.
+    cpuMs: (used.user + used.system) / 1000,
     // The crawl's clock starts once the target page is in (collect fetched it with TLS, robots.txt and the
     // rest of QUICK), so the target is not counted in its rate.
     pages: artifacts.crawl.pagesScanned - 1,
@@ -37,6 +42,7 @@ async function runBare(origin) {
   const paths = Array.from({ length: PAGES }, (_, n) => (n === 0 ? '/' : `/p/${n}`));
   let next = 0;
   let parsed = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -49,8 +55,9 @@ async function runBare(origin) {
     }),
   );
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   await agent.close();
-  return { pages: parsed, ms };
+  return { pages: parsed, ms, cpuMs: (used.user + used.system) / 1000 };
 }
 
 async function child(mode, origin) {
@@ -94,6 +101,8 @@ async function main() {
     console.log(`scanner crawl (DEEP, 500-page budget): ${scanner.pagesScanned} pages scanned; ${scanner.pages} crawled in ${fmt(scanner.ms)} ms = ${fmt(rate(scanner))} pages/s (stopped by: ${scanner.stoppedBy}), peak RSS ${fmt(scanner.peakRssMb)} MB`);
     console.log(`scanner whole DEEP collection: ${fmt(scanner.totalMs)} ms including ${scanner.probes} probe requests after the crawl`);
     console.log(`ratio: ${fmt(ratio * 100)} % of the bare rate (goal ≥ 70 %); RSS goal ≤ 300 MB: ${scanner.peakRssMb <= 300 ? 'met' : 'missed'}`);
+    const cpuPerPage = (r) => (r.cpuMs / r.pages).toFixed(2);
+    console.log(`CPU per page (median round): bare ${cpuPerPage(bare)} ms; scanner ${cpuPerPage(scanner)} ms (whole DEEP collection)`);
     console.log(`all rounds, pages/s: bare ${bares.map((r) => fmt(rate(r))).join(', ')}; scanner ${scanners.map((r) => fmt(rate(r))).join(', ')}`);
   } finally {
     server.kill('SIGTERM');

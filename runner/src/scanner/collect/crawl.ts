@@ -8,7 +8,7 @@ import { isFetchFailure, type CrawlSummary, type FetchOutcome, type LinkCheck, t
 import type { Deadline } from './budget.js';
 import { looksNonHtml, pageKey, resolveLink } from './crawl-url.js';
 import type { Fetcher } from './fetcher.js';
-import { metaNofollow, pageLinks } from './links.js';
+import { pageRefs } from './links.js';
 import { isHtml, toPage } from './page.js';
 
 /** Pages are read from their first 2 MB; a longer HTML document is already a finding of its own. */
@@ -115,8 +115,10 @@ export async function crawl(input: CrawlInput): Promise<CrawlResult> {
   };
 
   const discover = (page: Page): void => {
-    if (page.$ === undefined || metaNofollow(page.$)) return;
-    for (const link of pageLinks(page.$, page.response.url)) {
+    if (page.$ === undefined) return;
+    const refs = pageRefs(page.$, page.response.url);
+    if (refs.nofollow) return;
+    for (const link of refs.links) {
       if (link.url.origin !== origin) continue;
       const entry = record(link.url);
       if (entry !== undefined && entry.check.sources.length < MAX_SOURCES && !entry.check.sources.some((s) => s.page === page.response.url)) {

@@ -20,31 +20,55 @@ function hasRel(rel: string | undefined, value: string): boolean {
   return (rel ?? '').toLowerCase().split(/\s+/).includes(value);
 }
 
-/** Every link of the page, in document order, each absolute URL once. */
-export function pageLinks($: CheerioAPI, pageUrl: string): FoundLink[] {
-  const base = baseOf($, pageUrl);
-  const seen = new Set<string>();
-  const out: FoundLink[] = [];
-  $('a[href], area[href], link[href]').each((_i, el) => {
-    const $el = $(el);
-    if (el.tagName === 'link' && !hasRel($el.attr('rel'), 'canonical') && !(hasRel($el.attr('rel'), 'alternate') && $el.attr('hreflang') !== undefined)) return;
-    if (el.tagName !== 'link' && $el.attr('download') !== undefined) return;
-    const href = $el.attr('href')!;
-    const url = resolveLink(href, base);
-    if (url === undefined || seen.has(url.href)) return;
-    seen.add(url.href);
-    out.push({ href: href.trim(), url });
-  });
-  return out;
+/** What the crawl reads from a page: its links, and whether it asks crawlers not to follow them. */
+export interface PageRefs {
+  links: FoundLink[];
+  nofollow: boolean;
 }
 
-/** A robots meta tag asking crawlers not to follow the page's links (nofollow or none). */
-export function metaNofollow($: CheerioAPI): boolean {
-  return $('meta[name][content]')
-    .toArray()
-    .some((el) => {
-      const name = (el.attribs.name ?? '').toLowerCase();
-      if (name !== 'robots' && name !== 'issafesitescanner') return false;
-      return (el.attribs.content ?? '').toLowerCase().split(',').some((d) => ['nofollow', 'none'].includes(d.trim()));
-    });
+type DomNode = { type: string; name?: string; attribs?: Record<string, string>; children?: DomNode[] };
+
+/**
+ * Every link of the page (each absolute URL once, in document order) and its robots directives, in one walk
+ * over the document: a crawl does this for every page, and a walk
+ * is several times cheaper than a CSS selector query per kind of element.
+ */
+export function pageRefs($: CheerioAPI, pageUrl: string): PageRefs {
+  const elements: DomNode[] = [];
+  const stack: DomNode[] = [...(($.root()[0] as unknown as DomNode).children ?? [])].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.attribs === undefined) continue;
+    if (node.name === 'a' || node.name === 'area' || node.name === 'link' || node.name === 'base' || node.name === 'meta') elements.push(node);
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  const page = new URL(pageUrl);
+  const baseHref = elements.find((e) => e.name === 'base' && e.attribs!.href !== undefined)?.attribs!.href;
+  const base = (baseHref && URL.parse(baseHref, page.href)) || page;
+  const seen = new Set<string>();
+  const links: FoundLink[] = [];
+  let nofollow = false;
+  for (const el of elements) {
+    const a = el.attribs!;
+    if (el.name === 'meta') {
+      nofollow ||= isNofollow(a.name, a.content);
+      continue;
+    }
+    if (el.name === 'base' || a.href === undefined) continue;
+    if (el.name === 'link' && !hasRel(a.rel, 'canonical') && !(hasRel(a.rel, 'alternate') && a.hreflang !== undefined)) continue;
+    if (el.name !== 'link' && a.download !== undefined) continue;
+    const url = resolveLink(a.href, base);
+    if (url === undefined || seen.has(url.href)) continue;
+    seen.add(url.href);
+    links.push({ href: a.href.trim(), url });
+  }
+  return { links, nofollow };
+}
+
+/** A robots meta tag (for all crawlers or ours) asking not to follow the page's links: nofollow or none. */
+function isNofollow(name: string | undefined, content: string | undefined): boolean {
+  const n = (name ?? '').toLowerCase();
+  if (n !== 'robots' && n !== 'issafesitescanner') return false;
+  return (content ?? '').toLowerCase().split(',').some((d) => ['nofollow', 'none'].includes(d.trim()));
 }
