@@ -3,7 +3,6 @@
 // 200 with the same page for every path finds no exposed file.
 import { afterEach, describe, expect, it } from 'vitest';
 import { allChecks } from '../../../runner/src/scanner/checks/index.js';
-import { deepSecurityChecks } from '../../../runner/src/scanner/checks/security/deep.js';
 import { scan } from '../../../runner/src/scanner/engine.js';
 import { startServer, type Fixture } from '../../support/fixture-server.js';
 
@@ -12,7 +11,7 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((f) => f.close()));
 });
 
-const catalog = [...allChecks, ...deepSecurityChecks];
+const catalog = allChecks;
 const page = (title: string, body: string): string =>
   `<!doctype html><html lang="en"><head><title>${title}</title><script src="/js/jquery-1.8.3.min.js"></script></head><body><h1>${title}</h1>${body}</body></html>`;
 

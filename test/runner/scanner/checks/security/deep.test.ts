@@ -28,7 +28,8 @@ describe('deep security checks', () => {
   });
 
   it('have ids unique across the whole catalog', () => {
-    const ids = [...allChecks, ...deepSecurityChecks].map((c) => c.id);
+    const ids = allChecks.map((c) => c.id);
+    for (const check of deepSecurityChecks) expect(allChecks).toContain(check);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
