@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { allChecks } from '../../../runner/src/scanner/checks/index.js';
 import { scan } from '../../../runner/src/scanner/engine.js';
+import { startLeakySite } from '../../fixtures/sites.js';
 import { startServer, type Fixture } from '../../support/fixture-server.js';
 
 const open: Fixture[] = [];
@@ -17,14 +18,7 @@ const page = (title: string, body: string): string =>
 
 describe('STANDARD scan', () => {
   it('finds a left-behind .git, an old jQuery and a broken link, each with evidence', async () => {
-    const site = await startServer({
-      '/': page('Home', '<a href="/about">About</a> <a href="/contact">Contact</a>'),
-      '/about': page('About us', '<a href="/">Home</a> <a href="/team">Our team</a>'),
-      '/contact': page('Contact', '<a href="/">Home</a>'),
-      '/js/jquery-1.8.3.min.js': { headers: { 'content-type': 'text/javascript' }, body: '/*! jQuery v1.8.3 jquery.com | jquery.org/license */\n(function(e,t){var n="1.8.3";})(window);' },
-      '/.git/HEAD': { headers: { 'content-type': 'text/plain' }, body: 'ref: refs/heads/main\n' },
-      '/.git/config': { headers: { 'content-type': 'text/plain' }, body: '[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n[remote "origin"]\n\turl = https://github.com/acme/site.git\n' },
-    });
+    const site = await startLeakySite();
     open.push(site);
     const result = await scan(site.url, { depth: 'STANDARD', allowPrivateTargets: true, catalog, maxPages: 10, crawlTimeoutMs: 10_000 });
 
