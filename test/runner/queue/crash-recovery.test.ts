@@ -6,8 +6,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { BUNDLE_OPTIONS } from '../../../.ci/bundle-options.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScanCreated, ScanList } from '../../../src/contract/api.js';
+import { ReportList, ScanCreated, ScanList } from '../../../src/contract/api.js';
 import type { ServeProcess } from '../../support/cli.js';
 import { CLI, runnerEnv, startServe } from '../../support/cli.js';
 import { call, expectShape } from '../../support/server.js';
@@ -20,18 +21,8 @@ const KEY = 'crash-test-key-0123456789abcdefghijklmnop';
 
 beforeAll(async () => {
   mkdirSync(BUNDLES, { recursive: true });
-  // Bundled like dist/cli.js (.ci/build.mjs): ESM for Node 20, better-sqlite3 left outside.
-  await build({
-    entryPoints: ['test/runner/queue/fixtures/slow-serve.ts'],
-    outfile: HARNESS,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['better-sqlite3'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  // Bundled like dist/cli.js, with the same options (.ci/bundle-options.mjs).
+  await build({ ...BUNDLE_OPTIONS, entryPoints: ['test/runner/queue/fixtures/slow-serve.ts'], outfile: HARNESS });
 });
 afterAll(() => rmSync(HARNESS, { force: true }));
 
@@ -99,6 +90,7 @@ async function crashAndRecover(c: Crash) {
       },
       c.timeoutMs,
     );
+    const reports = expectShape(await call(base, 'GET', '/api/v1/report?limit=50', { key: KEY }), 200, ReportList);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     const completions = `${first.stdout()}\n${second.stdout()}`
@@ -106,7 +98,7 @@ async function crashAndRecover(c: Crash) {
       .filter((line) => line.includes('"msg":"Scan completed"') || line.includes('"msg":"Scan failed"'))
       .map((line) => (JSON.parse(line) as { scanId: string }).scanId);
     const log = existsSync(env.SCAN_LOG ?? '') ? readFileSync(env.SCAN_LOG ?? '', 'utf8') : '';
-    return { ids, final, completions, log };
+    return { ids, final, completions, log, reports };
   } finally {
     if (second !== undefined && second.child.exitCode === null) second.child.kill('SIGKILL');
     dir.remove();
@@ -120,6 +112,11 @@ function expectNoneLostNoneTwice(result: Awaited<ReturnType<typeof crashAndRecov
   for (const scan of final.data) expect(['COMPLETED', 'FAILED']).toContain(scan.status);
   // Each scan ended exactly once, in one process or the other.
   expect([...completions].sort()).toEqual([...ids].sort());
+  // Each COMPLETED scan has its report: version 1, made once, even when the kill came between scanning and storing.
+  const completed = final.data.filter((s) => s.status === 'COMPLETED').map((s) => s.id);
+  expect(result.reports.pagination.total).toBe(completed.length);
+  expect(result.reports.data.every((r) => r.version === 1)).toBe(true);
+  expect(new Set(result.reports.data.map((r) => `${r.scan.targetUrl}`)).size).toBe(completed.length);
 }
 
 describe('a runner killed with SIGKILL mid-scan', () => {
