@@ -2,6 +2,7 @@
 // and dist/index.js under Node 24 as GitHub runs it. The change since the previous scan of the same URL, the
 // masked key, and the lines for a rejected key and a spent quota.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CLI, runCli, runnerEnv, startServe } from '../support/cli.js';
@@ -12,6 +13,8 @@ import { tempDir } from '../support/store.js';
 import { runEnvironment } from './support/action-env.js';
 import { runAction } from './support/action-process.js';
 import { pullRequestPayload, writeEvent } from './support/events.js';
+import { startFakeArtifactService } from './support/fake-artifacts.js';
+import type { FakeArtifactService } from './support/fake-artifacts.js';
 import { useFakeGitHub } from './support/use-fake-github.js';
 
 const fake = useFakeGitHub();
@@ -21,9 +24,11 @@ let runner: ServeProcess;
 let site: Fixture;
 let hardened = false;
 let event: string;
+let artifacts: FakeArtifactService;
 
 beforeAll(async () => {
   dir = tempDir();
+  artifacts = await startFakeArtifactService();
   // A site that the second scan finds better protected than the first.
   site = await startServer((_req, res) => {
     res.writeHead(200, {
@@ -38,7 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   runner.child.kill('SIGTERM');
   await runner.exited;
-  await site.close();
+  await Promise.all([site.close(), artifacts.close()]);
   dir.remove();
 });
 
@@ -46,18 +51,24 @@ function environment(inputs: Record<string, string>) {
   return runEnvironment({
     inputs: { url: `${site.origin}/`, 'api-url': `${runner.url}/api/v1`, depth: 'QUICK', 'upload-report': 'false', ...inputs },
     apiUrl: fake.github.url,
+    artifacts,
     event: { name: 'pull_request', path: event },
   });
 }
 
-test('scans through a self-hosted runner; the second run shows the change since the first, and the key never shows', async () => {
+test('scans through a self-hosted runner; the second run shows the change since the first and uploads the PDF from the runner; the key never shows', async () => {
   const first = await runAction(environment({ 'api-key': bootstrapKey }));
   expect(first.errors).toEqual([]);
   expect(first.code).toBe(0);
 
   hardened = true;
-  const second = await runAction(environment({ 'api-key': bootstrapKey }));
+  const second = await runAction(environment({ 'api-key': bootstrapKey, 'upload-report': 'true' }));
   expect(second.errors).toEqual([]);
+  // The report's downloadUrl (/api/report/{id}/pdf) lies outside /api/v1: fetched from the runner's origin.
+  const pdf = readFileSync(second.outputs['report-path']!);
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(artifacts.artifacts.find((a) => a.name === path.basename(second.outputs['report-path']!))?.bytes?.equals(pdf)).toBe(true);
+  expect(artifacts.violations).toEqual([]);
   expect(second.outputs['scan-id']).not.toBe(first.outputs['scan-id']);
   const gained = Number(second.outputs['security-score']) - Number(first.outputs['security-score']);
   expect(gained).toBeGreaterThan(0);
