@@ -10,7 +10,7 @@ export interface RetryPolicy {
   maxMs: number;
 }
 
-// Six tries over about half a minute ride out a deploy or a proxy restart of the API without holding a job
+// Six tries, with 15 to 31 s of waits between them, ride out a deploy or a proxy restart of the API without holding a job
 // for long when the API is really down.
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseMs: 1_000, maxMs: 16_000 };
 
