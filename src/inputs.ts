@@ -61,7 +61,8 @@ export function readSettings(): Settings {
     artifactName: artifactName(),
     sarifFile: optional('sarif-file'),
     waitForUrlSeconds: number('wait-for-url', 0, { min: 0, max: 3600, integer: true, unit: 'seconds' }),
-    timeoutMinutes: number('timeout', 10, { min: 1, max: 360, integer: false, unit: 'minutes' }),
+    // Down to 6 s: a QUICK scan of a site the job serves itself ends in seconds. 360 minutes is a job's own limit.
+    timeoutMinutes: number('timeout', 10, { min: 0.1, max: 360, integer: false, unit: 'minutes' }),
     githubToken: optional('github-token'),
     matrix: optional('matrix'),
   };

@@ -14,7 +14,7 @@ import { writeFailureSummary, writeJobSummary } from './github/summary.js';
 import { readSettings } from './inputs.js';
 import type { Settings } from './inputs.js';
 import { connectScanService } from './scan-service.js';
-import type { ConnectScanService } from './scan-service.js';
+import type { ConnectScanService, ScanService } from './scan-service.js';
 import type { ScanView } from './scan-view.js';
 import { judge } from './threshold.js';
 import { VERSION } from './version.js';
@@ -71,10 +71,20 @@ async function scanWith(connect: ConnectScanService, settings: Settings, tempDir
   try {
     const scan = await service.runScan({ url: settings.url, depth: settings.depth }, deadline);
     const previous = await service.previousScan(scan);
-    const pdf = settings.uploadReport ? await service.downloadReport(scan) : undefined;
+    const pdf = settings.uploadReport ? await downloadOrWarn(service, scan) : undefined;
     return { scan, previous, pdf };
   } finally {
     await service.close();
+  }
+}
+
+// Like an upload that fails, a report that cannot be had must not hide the grade: warn, publish the rest.
+async function downloadOrWarn(service: ScanService, scan: ScanView): Promise<Uint8Array | undefined> {
+  try {
+    return await service.downloadReport(scan);
+  } catch (error) {
+    core.warning(error instanceof Error ? error.message : String(error));
+    return undefined;
   }
 }
 

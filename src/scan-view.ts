@@ -1,32 +1,17 @@
-// The completed scan as the action's outputs (comment, check run, summary, SARIF, threshold) read it.
-// Field names are the API's own (SPEC §3: the scan detail of GET /api/v1/scan/{id}), so that this type can
-// become an alias of the contract's scan detail, narrowed to a COMPLETED scan, without renaming anything.
+// The completed scan as the action's outputs (comment, check run, summary, SARIF, threshold) read it: the
+// contract's scan detail (GET /api/v1/scan/{id}, SPEC §3) narrowed to a COMPLETED scan, whose grade, scores,
+// counts and completion time are never null.
+import { DEPTHS, GRADES, SEVERITIES } from './contract/api.js';
+import type { CATEGORIES, FindingBody, ScanDetailBody, ScanSummaryBody } from './contract/api.js';
 
-/** Best to worst; A+ is an A with no finding above low (docs/scoring.md). */
-export const GRADES = ['A+', 'A', 'B', 'C', 'D', 'F'] as const;
+/** Best to worst; A+ is an A with no finding above low (docs/scoring.md). Most to least severe (SPEC §5). */
+export { DEPTHS, GRADES, SEVERITIES };
 export type Grade = (typeof GRADES)[number];
-
-/** Most to least severe (SPEC §5). */
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
-
-export const DEPTHS = ['QUICK', 'STANDARD', 'DEEP'] as const;
 export type Depth = (typeof DEPTHS)[number];
+export type Category = (typeof CATEGORIES)[number];
 
-export type Category = 'security' | 'seo' | 'traffic';
-
-export interface FindingView {
-  checkId: string;
-  category: Category;
-  severity: Severity;
-  title: string;
-  description: string;
-  /** The header line, cookie, URL or snippet that proves the finding. */
-  evidence: string;
-  location: { url: string; header?: string; selector?: string; line?: number };
-  remediation: string;
-  references: string[];
-}
+export type FindingView = FindingBody;
 
 /** The grade and scores of one scan: the fields a list item and the detail share. */
 export interface ScanScores {
@@ -37,17 +22,28 @@ export interface ScanScores {
   trafficScore: number;
 }
 
-export interface ScanView extends ScanScores {
-  id: string;
-  /** The URL as asked for (detail) and as listed (list item); the same value. */
-  url: string;
-  targetUrl: string;
-  domain: string;
-  depth: Depth;
-  findingsCount: number;
-  findings: FindingView[];
-  /** Set once the PDF report of the scan exists. */
-  reportId?: string | null;
+/** The fields that are null until a scan is COMPLETED. */
+type SetOnCompletion = 'status' | keyof ScanScores | 'findingsCount' | 'completedAt';
+
+export type ScanView = Omit<ScanDetailBody, SetOnCompletion> &
+  ScanScores & {
+    status: 'COMPLETED';
+    findingsCount: number;
+    completedAt: string;
+  };
+
+/** A COMPLETED list item's grade and scores; undefined when the item is not COMPLETED or lacks them. */
+export function scoresOf(scan: ScanSummaryBody): ScanScores | undefined {
+  const { status, grade, overallScore, securityScore, seoScore, trafficScore } = scan;
+  if (status !== 'COMPLETED' || grade === null || overallScore === null || securityScore === null || seoScore === null || trafficScore === null) return undefined;
+  return { grade, overallScore, securityScore, seoScore, trafficScore };
+}
+
+/** The detail of a COMPLETED scan as a ScanView; undefined when it is not COMPLETED or a field is missing. */
+export function completedView(scan: ScanDetailBody): ScanView | undefined {
+  const scores = scoresOf(scan);
+  if (scores === undefined || scan.findingsCount === null || scan.completedAt === null) return undefined;
+  return { ...scan, ...scores, status: 'COMPLETED', findingsCount: scan.findingsCount, completedAt: scan.completedAt };
 }
 
 /** Index of a severity in SEVERITIES: 0 is the most severe. */

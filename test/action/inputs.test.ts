@@ -69,7 +69,7 @@ describe('an invalid input stops the run with a line naming it and what it accep
     [{ url: 'preview.example.com' }, "Invalid url 'preview.example.com': expected an absolute http(s) URL such as https://preview.example.com"],
     [{ url: 'https://user:pw@example.com' }, "Invalid url 'https://user:pw@example.com': expected no user name or password in the URL"],
     [{ 'api-url': 'not a url' }, "Invalid api-url 'not a url': expected an absolute http(s) URL such as https://preview.example.com"],
-    [{ timeout: '0' }, "Invalid timeout '0': expected a number of minutes from 1 to 360"],
+    [{ timeout: '0' }, "Invalid timeout '0': expected a number of minutes from 0.1 to 360"],
     [{ 'wait-for-url': '1.5' }, "Invalid wait-for-url '1.5': expected a whole number of seconds from 0 to 3600"],
     [{ 'artifact-name': 'report/pr' }, 'Invalid artifact-name \'report/pr\': expected a name without "/"'],
     [{ mode: 'api' }, "Input api-key is required when mode is 'api': pass it from a secret (api-key: ${{ secrets.ISSAFESITE_API_KEY }}), or use mode 'bundled'."],

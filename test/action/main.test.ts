@@ -158,3 +158,15 @@ test('a report that cannot be uploaded warns and the results still go out', asyn
   expect(existsSync(readOutputs(env)['report-path']!)).toBe(true);
   expect(readSummary(env)).toContain('**Grade B**');
 });
+
+test('a report that cannot be downloaded warns and the results still go out, without a report', async () => {
+  const env = environment({});
+  const uploaded = artifacts.artifacts.length;
+  const line = 'No PDF report for scan cabcdefghijklmnopqrstuvwx after 30 s: the API at issafesite.com lists none yet. Re-run the job for the PDF, or set upload-report: false.';
+  await run({ connect: stubScanService({ scan: completedScan(), reportFailure: new Error(line) }).connect });
+  expect(errors()).toEqual([]);
+  expect(warnings()).toEqual([`::warning::${line}\n`]);
+  expect(readOutputs(env)).toMatchObject({ grade: 'B', 'report-path': '' });
+  expect(artifacts.artifacts).toHaveLength(uploaded);
+  expect(readSummary(env)).toContain('**Grade B**');
+});

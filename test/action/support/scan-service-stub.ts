@@ -15,6 +15,8 @@ export interface StubOptions {
   pdf?: Uint8Array;
   /** Thrown by runScan, as the client throws an actionable error. */
   failure?: Error;
+  /** Thrown by downloadReport. */
+  reportFailure?: Error;
 }
 
 export function stubScanService(options: StubOptions): { connect: ConnectScanService; calls: StubCalls } {
@@ -30,6 +32,7 @@ export function stubScanService(options: StubOptions): { connect: ConnectScanSer
     },
     async downloadReport() {
       calls.reports++;
+      if (options.reportFailure) throw options.reportFailure;
       return options.pdf ?? Buffer.from('%PDF-1.7\n%%EOF\n');
     },
     async close() {
