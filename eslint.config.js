@@ -23,6 +23,22 @@ export default tseslint.config(
     },
   },
   {
+    // The API client depends on the contract, never on the Actions toolkit or the runner (SPEC §2), so the
+    // same client talks to the hosted API, a self-hosted runner and the runner started in-process.
+    files: ['src/client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@actions/*', '@octokit/*'], message: 'src/client/ must not import the Actions toolkit.' },
+            { group: ['**/runner/**'], message: 'src/client/ talks to the runner over HTTP only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['.ci/**/*.mjs', 'bench/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },

@@ -7,8 +7,9 @@ import type { RunnerConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { createLogger } from './logger.js';
 import { defaultRunScan } from './queue/default-scan.js';
-import type { OnScanCompleted, RunScan } from './queue/types.js';
+import { defaultMakeReport } from './queue/default-report.js';
 import { withScanBudget } from './queue/scan-budget.js';
+import type { MakeReport, OnScanCompleted, RunScan } from './queue/types.js';
 import { createWorker } from './queue/worker.js';
 import { createApp } from './server/app.js';
 import { answerClientErrors } from './server/client-errors.js';
@@ -26,6 +27,8 @@ export interface ServeOptions {
   /** Read instead of process.env by the serve command. */
   env?: NodeJS.ProcessEnv;
   runScan?: RunScan;
+  /** Makes version 1 of each completed scan's report; the PDF renderer by default. */
+  makeReport?: MakeReport;
   onScanCompleted?: OnScanCompleted;
   logger?: Logger;
 }
@@ -57,6 +60,7 @@ export async function startRunner(config: RunnerConfig, options: ServeOptions = 
       store,
       onScanFinished: metrics.scanFinished,
       runScan: withScanBudget(options.runScan ?? defaultRunScan, config),
+      makeReport: options.makeReport ?? defaultMakeReport,
       onScanCompleted: options.onScanCompleted,
       logger,
       options: {

@@ -199,7 +199,20 @@ export const ScanDetail = ScanSummary.extend({
 export const ScanIdParams = z.object({ id: z.string().meta({ description: 'The scan id returned by POST /api/v1/scan', example: 'clx1abc2def3ghi4jkl5mno6p' }) });
 
 // ---------------------------------------------------------------------------------------------
-// GET /api/v1/report and GET /api/report/{id}/pdf
+// POST /api/v1/report, GET /api/v1/report and GET /api/report/{id}/pdf
+
+export const CreateReportRequest = z
+  .object(
+    {
+      scanId: z
+        .string({ error: 'scanId is required: the id of a COMPLETED scan, as POST /api/v1/scan returned it.' })
+        .trim()
+        .min(1, { error: 'scanId is empty: give the id of a COMPLETED scan.' })
+        .meta({ description: 'The scan to report on; it must be COMPLETED', example: 'clx1abc2def3ghi4jkl5mno6p' }),
+    },
+    { error: 'The request body must be a JSON object such as {"scanId": "clx1abc2def3ghi4jkl5mno6p"}.' },
+  )
+  .meta({ id: 'CreateReportRequest', example: { scanId: 'clx1abc2def3ghi4jkl5mno6p' } });
 
 export const ListReportsQuery = z.object({
   scanId: z.string({ error: 'scanId must be a scan id.' }).trim().min(1).optional().meta({ description: 'Filter reports by scan ID' }),
@@ -256,6 +269,7 @@ export type FindingBody = z.infer<typeof Finding>;
 export type PaginationBody = z.infer<typeof Pagination>;
 export type ListScansParams = z.infer<typeof ListScansQuery>;
 export type ListReportsParams = z.infer<typeof ListReportsQuery>;
+export type CreateReportInput = z.infer<typeof CreateReportRequest>;
 export type ReportSummaryBody = z.infer<typeof ReportSummary>;
 export type ReportListBody = z.infer<typeof ReportList>;
 export type ErrorBodyValue = z.infer<typeof ErrorBody>;

@@ -4,6 +4,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import type { ZodType } from 'zod';
 import { z } from 'zod';
 import {
+  CreateReportRequest,
   CreateScanRequest,
   ErrorBody,
   Health,
@@ -13,6 +14,7 @@ import {
   Ready,
   ReportIdParams,
   ReportList,
+  ReportSummary,
   ScanCreated,
   ScanDetail,
   ScanIdParams,
@@ -72,9 +74,32 @@ function buildRegistry(): OpenAPIRegistry {
   });
 
   registry.registerPath({
+    method: 'post',
+    path: '/api/v1/report',
+    summary: 'Make the next version of a scan\'s PDF report',
+    description:
+      'Version 1 is made when the scan completes; each call renders the scan again as the next version. Counts against the per-minute request limit, not the monthly scan quota.',
+    security,
+    request: { body: { required: true, content: json(CreateReportRequest) } },
+    responses: {
+      201: {
+        description: 'Created: the new version, as the report list shows it',
+        headers: z.object({ Location: z.string().meta({ description: 'The downloadUrl of the new version', example: '/api/report/rpt_xyz1abc2def3ghi4jkl5mno6/pdf' }) }),
+        content: json(ReportSummary),
+      },
+      400: error('Bad request — missing or invalid scanId'),
+      404: error('No such scan in this account'),
+      409: error('The scan is not COMPLETED (still PENDING or RUNNING, or FAILED)'),
+      413: error('The body is larger than 64 KB'),
+      415: error('The body is not JSON'),
+      ...authErrors,
+    },
+  });
+
+  registry.registerPath({
     method: 'get',
     path: '/api/v1/report',
-    summary: 'List PDF reports with optional scan filter',
+    summary: 'List PDF reports with optional scan filter, newest first',
     security,
     request: { query: ListReportsQuery },
     responses: { 200: { description: 'A page of reports', content: json(ReportList) }, 400: error('Bad request — invalid page or limit'), ...authErrors },
@@ -87,7 +112,17 @@ function buildRegistry(): OpenAPIRegistry {
     security,
     request: { params: ReportIdParams },
     responses: {
-      200: { description: 'The PDF, as an attachment', content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } } },
+      200: {
+        description: 'The PDF, as an attachment',
+        headers: z.object({
+          'Content-Disposition': z.string().meta({
+            description: 'attachment; filename="issafesite-<domain>-v<version>.pdf", plus filename* (UTF-8) with the readable name of an internationalised domain',
+            example: 'attachment; filename="issafesite-example.com-v1.pdf"',
+          }),
+          'Content-Length': z.number().int().meta({ description: 'The size in bytes: the report\'s pdfSize' }),
+        }),
+        content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
+      },
       404: error('No such report in this account'),
       ...authErrors,
     },

@@ -16,6 +16,8 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(['/api/report/{id}/pdf', '/api/v1/openapi.json', '/api/v1/report', '/api/v1/scan', '/api/v1/scan/{id}', '/healthz', '/metrics', '/readyz']);
     expect(Object.keys(doc.paths['/api/v1/scan'] ?? {}).sort()).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['/api/v1/scan']?.post?.responses ?? {}).sort()).toEqual(['202', '400', '401', '403', '413', '415', '429', '500']);
+    expect(Object.keys(doc.paths['/api/v1/report'] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/api/v1/report']?.post?.responses ?? {}).sort()).toEqual(['201', '400', '401', '403', '404', '409', '413', '415', '429', '500']);
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
@@ -23,6 +25,7 @@ describe('the OpenAPI document', () => {
     const props = (name: string) => Object.keys((doc.components.schemas[name] as { properties: object }).properties);
     expect(props('ScanCreated')).toEqual(['id', 'url', 'domain', 'depth', 'status', 'statusUrl', 'createdAt']);
     expect(props('ScanSummary')).toEqual(['id', 'targetUrl', 'targetDomain', 'depth', 'status', 'overallScore', 'grade', 'securityScore', 'seoScore', 'trafficScore', 'findingsCount', 'createdAt', 'completedAt']);
+    expect(props('CreateReportRequest')).toEqual(['scanId']);
     expect(props('ReportSummary')).toEqual(['id', 'title', 'version', 'pdfSize', 'format', 'createdAt', 'scan', 'downloadUrl']);
     expect(props('Pagination')).toEqual(['page', 'limit', 'total', 'pages']);
     expect(props('Error')).toEqual(['error']);

@@ -1,5 +1,5 @@
 // The readable summary `issafesite scan` prints: grade, scores, then every finding with its proof and fix.
-import type { ScanResult, Severity } from '../scanner/types.js';
+import type { CrawlSummary, ScanResult, Severity } from '../scanner/types.js';
 import { SEVERITIES } from '../scanner/types.js';
 
 const ANSI: Record<Severity | 'bold' | 'reset', string> = {
@@ -22,6 +22,7 @@ export function formatSummary(result: ScanResult, { color }: { color: boolean })
   const lines = [
     `IsSafeSite scan of ${result.url}`,
     `${result.depth} depth, ${result.pagesScanned} page${result.pagesScanned === 1 ? '' : 's'}, ${seconds} s, scoring ${result.scoringVersion}`,
+    ...(result.crawl ? [crawlLine(result.crawl)] : []),
     '',
     `  Grade ${paint('bold', result.grade)}   Overall ${result.overallScore}/100`,
     `  Security ${result.securityScore}   SEO ${result.seoScore}   Traffic ${result.trafficScore}`,
@@ -46,4 +47,14 @@ export function formatSummary(result: ScanResult, { color }: { color: boolean })
     lines.push('', `${errored.length} check${errored.length === 1 ? '' : 's'} could not run: ${errored.map((c) => `${c.id} (${c.message})`).join('; ')}`);
   }
   return lines.join('\n') + '\n';
+}
+
+function crawlLine(crawl: CrawlSummary): string {
+  const why =
+    crawl.stoppedBy === 'complete'
+      ? 'every page found was scanned'
+      : crawl.stoppedBy === 'pages'
+        ? `stopped by the ${crawl.maxPages}-page budget (--max-pages)`
+        : `stopped by the ${Math.round(crawl.timeLimitMs / 1000)} s budget (--crawl-timeout)`;
+  return `Crawl: ${crawl.pagesScanned} page${crawl.pagesScanned === 1 ? '' : 's'}, ${why}`;
 }

@@ -20,6 +20,8 @@ Options:
   --allow-private              allow targets on loopback and private networks (e.g. http://localhost:3000)
   --ca <file>                  also trust the CA certificates in this PEM file
   --timeout <seconds>          give up on the whole scan after this long
+  --max-pages <n>              crawl at most this many pages (default STANDARD 25, DEEP 200)
+  --crawl-timeout <seconds>    stop crawling after this long (default STANDARD 60, DEEP 300)
   --pdf <file>                 also write the PDF report to this file
   --quiet                      no progress on stderr
   -h, --help                   show this help
@@ -35,6 +37,8 @@ export interface ScanCommand {
   timeoutMs?: number;
   quiet: boolean;
   pdf?: string;
+  maxPages?: number;
+  crawlTimeoutMs?: number;
 }
 
 export function parseScanArgs(argv: string[]): ScanCommand | 'help' {
@@ -51,6 +55,8 @@ export function parseScanArgs(argv: string[]): ScanCommand | 'help' {
         timeout: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         pdf: { type: 'string' },
+        'max-pages': { type: 'string' },
+        'crawl-timeout': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -71,11 +77,12 @@ export function parseScanArgs(argv: string[]): ScanCommand | 'help' {
   if (!(DEPTHS as readonly string[]).includes(depth)) {
     throw new UsageError(`Unknown depth "${values.depth}": use QUICK, STANDARD or DEEP.`);
   }
-  let timeoutMs: number | undefined;
-  if (values.timeout !== undefined) {
-    const seconds = Number(values.timeout);
-    if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}".`);
-    timeoutMs = seconds * 1000;
+  const timeoutMs = positiveSeconds('--timeout', values.timeout);
+  const crawlTimeoutMs = positiveSeconds('--crawl-timeout', values['crawl-timeout']);
+  let maxPages: number | undefined;
+  if (values['max-pages'] !== undefined) {
+    maxPages = Number(values['max-pages']);
+    if (!Number.isInteger(maxPages) || maxPages < 1) throw new UsageError(`--max-pages must be a whole number of at least 1, got "${values['max-pages']}".`);
   }
   const ca = (values.ca ?? []).map((file) => {
     try {
@@ -85,7 +92,25 @@ export function parseScanArgs(argv: string[]): ScanCommand | 'help' {
     }
   });
   if (values.pdf !== undefined && values.pdf.trim() === '') throw new UsageError('--pdf needs a file name, e.g. --pdf report.pdf.');
-  return { url, depth: depth as Depth, json: values.json, allowPrivate: values['allow-private'], ca, timeoutMs, quiet: values.quiet, ...(values.pdf !== undefined ? { pdf: values.pdf } : {}) };
+  return {
+    url,
+    depth: depth as Depth,
+    json: values.json,
+    allowPrivate: values['allow-private'],
+    ca,
+    timeoutMs,
+    quiet: values.quiet,
+    ...(values.pdf !== undefined ? { pdf: values.pdf } : {}),
+    ...(maxPages !== undefined ? { maxPages } : {}),
+    ...(crawlTimeoutMs !== undefined ? { crawlTimeoutMs } : {}),
+  };
+}
+
+function positiveSeconds(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`${flag} must be a positive number of seconds, got "${raw}".`);
+  return seconds * 1000;
 }
 
 function parseTargetUrl(raw: string): string {
@@ -114,6 +139,8 @@ export async function main(argv: string[]): Promise<number> {
       allowPrivateTargets: command.allowPrivate,
       ca: command.ca,
       ...(command.timeoutMs !== undefined ? { scanTimeoutMs: command.timeoutMs } : {}),
+      ...(command.maxPages !== undefined ? { maxPages: command.maxPages } : {}),
+      ...(command.crawlTimeoutMs !== undefined ? { crawlTimeoutMs: command.crawlTimeoutMs } : {}),
       ...(progress ? { onProgress: progress } : {}),
     });
     process.stdout.write(command.json ? JSON.stringify(result, null, 2) + '\n' : formatSummary(result, { color: useColor() }));

@@ -1,5 +1,6 @@
 import type { DepthValue } from '../../../src/contract/api.js';
 import type { ScanResult } from '../scanner/types.js';
+import type { NewReport } from '../store/store.js';
 
 export interface RunScanOptions {
   depth: DepthValue;
@@ -17,3 +18,10 @@ export type RunScan = (url: string, options: RunScanOptions) => Promise<ScanResu
 
 /** Called once a scan is COMPLETED, e.g. to make version 1 of its report. */
 export type OnScanCompleted = (scanId: string, result: ScanResult) => Promise<void> | void;
+
+/**
+ * Makes version 1 of a scan's report, before the scan is marked COMPLETED: the store then writes the
+ * completion and the report in one transaction, so no crash can leave a completed scan without its report.
+ * `createdAt` is the scan's completion time (epoch milliseconds).
+ */
+export type MakeReport = (scanId: string, result: ScanResult, createdAt: number) => Promise<NewReport>;

@@ -6,9 +6,10 @@ import { hostname } from 'node:os';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import type { ScanError } from '../scanner/errors.js';
-import type { ClaimedScan, QueueStore } from '../store/store.js';
+import type { ScanResult } from '../scanner/types.js';
+import type { ClaimedScan, NewReport, QueueStore } from '../store/store.js';
 import { backoffMs } from './backoff.js';
-import type { OnScanCompleted, RunScan } from './types.js';
+import type { MakeReport, OnScanCompleted, RunScan } from './types.js';
 
 export interface WorkerOptions {
   concurrency: number;
@@ -27,6 +28,12 @@ export interface WorkerDeps {
   options: WorkerOptions;
   logger?: Logger;
   now?: () => number;
+  /**
+   * Makes version 1 of the report of each scan that completes, stored with the completion in one
+   * transaction. Without it scans complete with no report.
+   */
+  makeReport?: MakeReport;
+  /** Called after a scan is stored as COMPLETED (with its report). */
   onScanCompleted?: OnScanCompleted;
   /** Names this process in lease_owner; random by default. */
   workerId?: string;
@@ -123,19 +130,37 @@ export function createWorker(deps: WorkerDeps): Worker {
     await reap();
   }
 
+  /**
+   * Version 1 of the report, or undefined when rendering failed: the scan is still stored as COMPLETED
+   * (its result is what matters, and rendering the same result again would fail the same way); the error
+   * is logged and POST /api/v1/report can make the report once the cause is fixed.
+   */
+  async function firstReport(scanId: string, result: ScanResult, completedAt: number): Promise<NewReport | undefined> {
+    if (deps.makeReport === undefined) return undefined;
+    try {
+      return await deps.makeReport(scanId, result, completedAt);
+    } catch (error) {
+      logger.error({ scanId, err: describe(error) }, 'Rendering the report of a completed scan failed; the scan is stored without one');
+      return undefined;
+    }
+  }
+
   async function settle(task: Task): Promise<void> {
     const { scan } = task;
     try {
       const result = await runScan(scan.url, { depth: scan.depth, allowPrivateTargets: options.allowPrivateTargets, signal: task.controller.signal });
+      // The lease is still renewed while the report renders: a big report takes about a second.
+      const completedAt = now();
+      const report = task.released || task.lost ? undefined : await firstReport(scan.id, result, completedAt);
       task.ended = true;
       if (task.released || task.lost) return;
-      if (!(await store.completeScan(scan.id, id, now(), result))) {
+      if (!(await store.completeScan(scan.id, id, completedAt, result, report))) {
         logger.warn({ scanId: scan.id }, 'A scan finished after its lease was taken over; its result was dropped');
         return;
       }
       finished += 1;
       deps.onScanFinished?.('COMPLETED', (now() - task.startedAt) / 1000);
-      logger.info({ scanId: scan.id, grade: result.grade, overallScore: result.overallScore, attempt: scan.attempts }, 'Scan completed');
+      logger.info({ scanId: scan.id, grade: result.grade, overallScore: result.overallScore, attempt: scan.attempts, reportId: report?.id ?? null }, 'Scan completed');
       try {
         await deps.onScanCompleted?.(scan.id, result);
       } catch (error) {

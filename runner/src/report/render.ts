@@ -2,6 +2,7 @@
 // same bytes (pdfkit derives the file ID from the info dictionary and the font subset tags from the font
 // order, so fixing CreationDate and ModDate to createdAt is enough).
 import PDFDocument from 'pdfkit';
+import { reportTitle as titleFor } from '../../../src/contract/api.js';
 import type { ScanResult } from '../scanner/types.js';
 import { drawAppendix } from './appendix.js';
 import { drawCover } from './cover.js';
@@ -13,8 +14,9 @@ import type { ReportOptions } from './render-options.js';
 import { drawSummary } from './summary.js';
 import { PAGE } from './theme.js';
 
+/** The contract's title with the domain as people read it (an IDN in Unicode). */
 export function reportTitle(result: ScanResult): string {
-  return `Security Report — ${displayDomain(result.domain).unicode}`;
+  return titleFor(displayDomain(result.domain).unicode);
 }
 
 export function renderReport(result: ScanResult, options: ReportOptions): Promise<Buffer> {

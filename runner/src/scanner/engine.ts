@@ -36,5 +36,6 @@ export async function scan(url: string, options: EngineOptions = {}): Promise<Sc
     pagesScanned: pages.length,
     pages,
     scoringVersion: SCORING_VERSION,
+    ...(artifacts.crawl ? { crawl: artifacts.crawl } : {}),
   };
 }

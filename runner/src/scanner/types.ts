@@ -185,6 +185,134 @@ export interface ScanArtifacts {
   pages: Page[];
   /** Epoch milliseconds when collection began; checks use it instead of Date.now() so they stay pure. */
   collectedAt: number;
+
+  // STANDARD and DEEP (absent at QUICK).
+  /** How the same-origin crawl went: which budget stopped it and how many pages it scanned. */
+  crawl?: CrawlSummary;
+  /** Every same-origin URL the crawl found (links, sitemap entries) with the answer when it was checked. */
+  links?: LinkCheck[];
+  /** Same-origin scripts, stylesheets and images of every crawled page other than those in `resources`. */
+  siteResources?: FetchOutcome[];
+  /** The sitemaps read: /sitemap.xml (the same fetch as `sitemapXml`), those robots.txt names, children of an index. */
+  sitemaps?: FetchOutcome[];
+  /** Every script the crawled pages load (any origin), fetched for fingerprinting. */
+  scripts?: LoadedScript[];
+  /** Answers to random paths that cannot exist: how the site says "not found" (a soft-404 site answers 200). */
+  notFoundBaseline?: FetchOutcome[];
+  /** Answers to the exposed-file probes (rules/exposures.ts). */
+  exposures?: ExposureProbe[];
+  /** Answers for the folders of discovered assets (a listing shows up here). */
+  directoryListings?: FetchOutcome[];
+  /** /.well-known/security.txt, then /security.txt when the first is missing (RFC 9116 §3). */
+  securityTxt?: FetchOutcome[];
+  /** DEEP only: the answers to the harmless active probes. */
+  activeProbes?: ActiveProbe[];
+  /** A vulnerable-library table refreshed at run time; the bundled one is used when absent. */
+  libraryTable?: JsLibraryTable;
+}
+
+export type CrawlStop = 'complete' | 'pages' | 'time';
+
+export interface CrawlSummary {
+  /** complete: nothing left to visit; pages: the page budget ran out; time: the time budget ran out. */
+  stoppedBy: CrawlStop;
+  pagesScanned: number;
+  maxPages: number;
+  timeLimitMs: number;
+  durationMs: number;
+  /** Same-origin URLs found but not visited or checked (budget). */
+  notVisited: number;
+  /** Same-origin URLs robots.txt keeps our crawler away from. */
+  disallowedByRobots: number;
+  /** URLs fetched that answered with something other than HTML. */
+  nonHtml: number;
+}
+
+export interface LinkSource {
+  /** The page (or sitemap) where the URL was found. */
+  page: string;
+  /** The reference as written there, e.g. the href of the <a>. */
+  href: string;
+}
+
+export interface LinkCheck {
+  /** Absolute, without fragment. */
+  url: string;
+  /** Where it was found, first few places. */
+  sources: LinkSource[];
+  inSitemap: boolean;
+  /** Final status after redirects; absent when not checked or when the request failed. */
+  status?: number;
+  /** The URL that answered after redirects. */
+  finalUrl?: string;
+  /** Why there is no status: the failure, e.g. "TIMEOUT: …". */
+  error?: string;
+  method?: 'GET' | 'HEAD';
+  /** Why it was not checked. */
+  unchecked?: 'robots' | 'budget';
+}
+
+export interface LoadedScript {
+  url: string;
+  /** Pages that load it, first few. */
+  pages: string[];
+  /** The fetch, absent when the budget left none. */
+  response?: FetchOutcome;
+}
+
+export interface ExposureProbe {
+  /** The id of the rule in rules/exposures.ts. */
+  ruleId: string;
+  response: FetchOutcome;
+  /** For source maps: the script the map belongs to. */
+  via?: string;
+}
+
+export type ActiveProbeKind = 'cors-origin' | 'cors-null' | 'open-redirect' | 'reflected-input' | 'trace' | 'error-input';
+
+export interface ActiveProbe {
+  kind: ActiveProbeKind;
+  method: 'GET' | 'OPTIONS' | 'TRACE';
+  /** The URL requested. */
+  url: string;
+  /** The headers we set for the probe (beyond the usual ones). */
+  headers: Record<string, string>;
+  /** The query parameter used, when there is one. */
+  param?: string;
+  /** What we sent that must not come back: the origin, the redirect host, the reflected text. */
+  marker?: string;
+  response: FetchOutcome;
+}
+
+/** Known-vulnerable JavaScript library versions (rules/js-libraries.json has the shape and the facts). */
+export interface JsLibraryTable {
+  /** When the facts were last checked, e.g. "2026-08-22". */
+  updated: string;
+  libraries: JsLibrary[];
+}
+
+export interface JsLibrary {
+  id: string;
+  name: string;
+  /** Regular expressions (strings); `§V` stands for a version and is written inside a capture group: `(§V)`. */
+  detect: { urls?: string[]; content?: string[] };
+  vulnerabilities: JsVulnerability[];
+  /** Versions below this get no security fixes at all any more. */
+  endOfLife?: { below: string; note: string };
+}
+
+export interface JsVulnerability {
+  /**
+   * Vulnerable when some range holds: atOrAbove ≤ version < below. A missing atOrAbove reaches back to the
+   * first version; a missing below means no fixed version exists. A range's below is the fix for its branch.
+   */
+  ranges: { atOrAbove?: string; below?: string }[];
+  severity: Severity;
+  /** CVE ids; empty when the advisory has none. */
+  cve: string[];
+  /** The GitHub advisory id. */
+  ghsa?: string;
+  summary: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,6 +336,8 @@ export interface ScanResult {
   pagesScanned: number;
   pages: string[];
   scoringVersion: string;
+  /** STANDARD and DEEP: which crawl budget stopped the crawl (artifacts.crawl). */
+  crawl?: CrawlSummary;
 }
 
 export interface ScanOptions {
@@ -227,6 +357,15 @@ export interface ScanOptions {
   /** The whole scan's budget; collection stops and the scan fails with TIMEOUT when it passes. */
   scanTimeoutMs?: number;
   userAgent?: string;
+  /** Crawl budget in HTML pages, the target included. Default STANDARD 25, DEEP 200. */
+  maxPages?: number;
+  /** Crawl budget in time. Default STANDARD 60 s, DEEP 5 min. */
+  crawlTimeoutMs?: number;
+  /**
+   * Where to refresh the vulnerable-library table from at run time: a retire.js repository JSON
+   * (RETIRE_REPOSITORY_URL). Unset (the default): the bundled table only.
+   */
+  libraryDataUrl?: string;
   signal?: AbortSignal;
   onProgress?: (message: string) => void;
 }

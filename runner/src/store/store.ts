@@ -122,9 +122,23 @@ export interface ReportRecord {
 export interface NewReport {
   id: string;
   scanId: string;
+  /**
+   * The version this report is (1 for the first): rendered into the PDF, so it is chosen before rendering
+   * and stored only if no other report took it meanwhile.
+   */
+  version: number;
   title: string;
   pdf: Uint8Array;
   createdAt: number;
+}
+
+/** A scan with everything its report is made from. */
+export interface ScanResultRecord {
+  scan: ScanSummaryRecord;
+  /** The engine's whole result (findings, checks, pages …); undefined unless COMPLETED. */
+  result: ScanResult | undefined;
+  /** The newest report version of the scan, 0 before any. */
+  latestReportVersion: number;
 }
 
 /** A scan handed to a worker. */
@@ -175,8 +189,12 @@ export interface QueueStore {
   claimNextScan(owner: string, now: number, leaseMs: number): Promise<ClaimedScan | undefined>;
   /** Extends the lease; false when `owner` no longer holds it (the scan was reclaimed). */
   renewLease(id: string, owner: string, now: number, leaseMs: number): Promise<boolean>;
-  /** RUNNING → COMPLETED with the result; false (and nothing written) when `owner` lost the lease. */
-  completeScan(id: string, owner: string, now: number, result: ScanResult): Promise<boolean>;
+  /**
+   * RUNNING → COMPLETED with the result and, when given, version 1 of its report, in one transaction (a
+   * completed scan is never seen without the report made for it); false (and nothing written) when
+   * `owner` lost the lease.
+   */
+  completeScan(id: string, owner: string, now: number, result: ScanResult, report?: NewReport): Promise<boolean>;
   /** RUNNING → FAILED with the user-facing `error`; `lastError` keeps the internal detail. */
   failScan(id: string, owner: string, now: number, error: string, lastError: string): Promise<boolean>;
   /** RUNNING → PENDING, due again at `availableAt` (backoff), counting the attempt. */
@@ -191,8 +209,13 @@ export interface QueueStore {
 }
 
 export interface ReportStore {
-  /** Adds the next version of a scan's report (1 for the first). */
-  insertReport(report: NewReport): Promise<ReportRecord>;
+  /**
+   * Adds version `report.version` of a scan's report, which must follow the newest one; undefined (and
+   * nothing written) when it does not, because another report was stored meanwhile.
+   */
+  insertReport(report: NewReport): Promise<ReportRecord | undefined>;
+  /** A scan of the account with its stored result and newest report version, for making the next report. */
+  getScanResult(accountId: string, id: string): Promise<ScanResultRecord | undefined>;
   listReports(accountId: string, filter: { scanId?: string }, page: ListQuery): Promise<Paged<ReportRecord>>;
   getReportPdf(accountId: string, id: string): Promise<{ report: ReportRecord; pdf: Buffer } | undefined>;
 }

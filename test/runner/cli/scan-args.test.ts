@@ -26,7 +26,14 @@ describe('issafesite scan arguments', () => {
     });
   });
 
+  it('reads the crawl budgets', () => {
+    expect(parseScanArgs(['https://example.com', '--max-pages', '5', '--crawl-timeout', '10'])).toMatchObject({ maxPages: 5, crawlTimeoutMs: 10_000 });
+  });
+
   it.each([
+    [['https://example.com', '--max-pages', '0'], '--max-pages must be a whole number of at least 1'],
+    [['https://example.com', '--max-pages', '2.5'], '--max-pages must be a whole number of at least 1'],
+    [['https://example.com', '--crawl-timeout', 'x'], '--crawl-timeout must be a positive number of seconds'],
     [[], 'Missing the URL to scan'],
     [['a', 'b'], 'Expected one URL to scan, got 2'],
     [['example.com'], 'is not a URL'],

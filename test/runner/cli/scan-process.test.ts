@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHardenedSite, startWeakSite, type HardenedSite } from '../../fixtures/sites.js';
+import { startHardenedSite, startLeakySite, startWeakSite, type HardenedSite } from '../../fixtures/sites.js';
 import { testCerts } from '../../support/certs.js';
 import { parsePdf } from '../../support/pdf.js';
 import { closedPort, type Fixture } from '../../support/fixture-server.js';
@@ -69,6 +69,22 @@ describe('issafesite scan (process)', () => {
     const { text } = await parsePdf(bytes);
     expect(text).toContain('127.0.0.1');
     expect(text).toContain('Grade');
+  });
+
+  it('reports a left-behind .git, an old jQuery and a broken link at STANDARD depth, and how the crawl ended', async () => {
+    const leaky = await startLeakySite();
+    try {
+      const { code, stdout } = await run(['scan', leaky.url, '--depth', 'STANDARD', '--allow-private', '--quiet', '--max-pages', '10']);
+      expect(code).toBe(0);
+      expect(stdout).toContain('Crawl: 3 pages, every page found was scanned');
+      expect(stdout).toMatch(/CRITICAL .*\[security\/exposed-files\]/);
+      expect(stdout).toContain(`where: ${leaky.origin}/.git/HEAD`);
+      expect(stdout).toMatch(/jQuery 1\.8\.3 has \d+ known vulnerabilities/);
+      expect(stdout).toContain(`<a href="/team"> on ${leaky.origin}/about → GET ${leaky.origin}/team → 404`);
+      expect(stdout).toMatch(/Grade [DF] /);
+    } finally {
+      await leaky.close();
+    }
   });
 
   it('exits 1 with the reason when the target cannot be scanned', async () => {

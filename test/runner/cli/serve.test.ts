@@ -64,6 +64,9 @@ describe('issafesite-runner serve', () => {
       }
       expect(detail).toMatchObject({ status: 'COMPLETED', grade: expect.any(String) as unknown as string });
       expect(detail.findings.length).toBeGreaterThan(0);
+      // Version 1 of the report came with the completion, rendered by the bundle (its fonts are inlined).
+      const pdf = await fetch(`${running.url}/api/report/${detail.reportId ?? 'none'}/pdf`, { headers: { Authorization: `Bearer ${key}` } });
+      expect([pdf.status, Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')]).toEqual([200, '%PDF-']);
       expectShape(await call(running.url, 'GET', '/readyz'), 200, Ready);
       expect(await stop(running)).toBe(0);
       expect(running.stderr()).toContain('SIGTERM: finishing running scans for up to 8000 ms, then stopping.');

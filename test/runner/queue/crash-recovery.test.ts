@@ -7,8 +7,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { BUNDLE_OPTIONS } from '../../../.ci/bundle-options.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScanCreated, ScanList } from '../../../src/contract/api.js';
+import { ReportList, ScanCreated, ScanList } from '../../../src/contract/api.js';
 import type { ServeProcess } from '../../support/cli.js';
 import { CLI, runnerEnv, startServe } from '../../support/cli.js';
 import { call, expectShape } from '../../support/server.js';
@@ -21,18 +22,8 @@ const KEY = 'crash-test-key-0123456789abcdefghijklmnop';
 
 beforeAll(async () => {
   mkdirSync(BUNDLES, { recursive: true });
-  // Bundled like dist/cli.js (.ci/build.mjs): ESM for Node 20, better-sqlite3 left outside.
-  await build({
-    entryPoints: ['test/runner/queue/fixtures/slow-serve.ts'],
-    outfile: HARNESS,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['better-sqlite3'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  // Bundled like dist/cli.js, with the same options (.ci/bundle-options.mjs).
+  await build({ ...BUNDLE_OPTIONS, entryPoints: ['test/runner/queue/fixtures/slow-serve.ts'], outfile: HARNESS });
 });
 afterAll(() => rmSync(HARNESS, { force: true }));
 
@@ -103,6 +94,7 @@ async function crashAndRecover(c: Crash) {
       },
       c.timeoutMs,
     );
+    const reports = expectShape(await call(base, 'GET', '/api/v1/report?limit=50', { key: KEY }), 200, ReportList);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     // How many times each scan was claimed, from the queue table itself.
@@ -114,7 +106,7 @@ async function crashAndRecover(c: Crash) {
       .filter((line) => line.includes('"msg":"Scan completed"') || line.includes('"msg":"Scan failed"'))
       .map((line) => (JSON.parse(line) as { scanId: string }).scanId);
     const log = existsSync(env.SCAN_LOG ?? '') ? readFileSync(env.SCAN_LOG ?? '', 'utf8') : '';
-    return { ids, final, completions, log, rows };
+    return { ids, final, completions, log, rows, reports };
   } finally {
     if (second !== undefined && second.child.exitCode === null) second.child.kill('SIGKILL');
     dir.remove();
@@ -128,6 +120,11 @@ function expectNoneLostNoneTwice(result: Awaited<ReturnType<typeof crashAndRecov
   for (const scan of final.data) expect(['COMPLETED', 'FAILED']).toContain(scan.status);
   // Each scan ended exactly once, in one process or the other.
   expect([...completions].sort()).toEqual([...ids].sort());
+  // Each COMPLETED scan has its report: version 1, made once, even when the kill came between scanning and storing.
+  const completed = final.data.filter((s) => s.status === 'COMPLETED').map((s) => s.id);
+  expect(result.reports.pagination.total).toBe(completed.length);
+  expect(result.reports.data.every((r) => r.version === 1)).toBe(true);
+  expect(new Set(result.reports.data.map((r) => `${r.scan.targetUrl}`)).size).toBe(completed.length);
 }
 
 describe('a runner killed with SIGKILL mid-scan', () => {
@@ -168,12 +165,15 @@ describe('a runner killed with SIGKILL mid-scan', () => {
 
     it('killed during 50 running scans: after a restart 50 of 50 end, each once, each claimed exactly twice', async () => {
       const urls = Array.from({ length: 50 }, (_, i) => `${siteUrl}/?scan=${i}`);
-      const result = await crashAndRecover({ script: CLI, env: { RUNNER_CONCURRENCY: '50' }, urls, runningAtKill: 50, timeoutMs: 30_000 });
+      // A longer lease than the other cases: the restarted runner renders 50 PDF reports at once, and a
+      // heartbeat held up by that on a loaded machine must not look like a dead runner.
+      const env = { RUNNER_CONCURRENCY: '50', RUNNER_LEASE_MS: '3000', RUNNER_HEARTBEAT_MS: '300' };
+      const result = await crashAndRecover({ script: CLI, env, urls, runningAtKill: 50, timeoutMs: 60_000 });
       expectNoneLostNoneTwice(result);
       expect(result.final.data.filter((s) => s.status === 'COMPLETED')).toHaveLength(50);
       // Claimed once by the killed runner, once by the next: none ran a third time, none is still leased.
       expect(result.rows).toHaveLength(50);
       for (const row of result.rows) expect(row).toMatchObject({ attempts: 2, lease_owner: null });
-    }, 60_000);
+    }, 120_000);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newScanId } from '../../../runner/src/ids.js';
-import type { RunScan } from '../../../runner/src/queue/types.js';
+import { newReportId, newScanId } from '../../../runner/src/ids.js';
+import type { Logger } from '../../../runner/src/logger.js';
+import type { MakeReport, RunScan } from '../../../runner/src/queue/types.js';
 import type { Worker, WorkerOptions } from '../../../runner/src/queue/worker.js';
 import { createWorker } from '../../../runner/src/queue/worker.js';
 import { ScanError } from '../../../runner/src/scanner/errors.js';
@@ -198,6 +199,63 @@ describe('worker', () => {
     await until(async () => hookDone && worker.inFlight === 0);
     expect(warnings).toEqual([]);
     expect(await statuses()).toMatchObject({ COMPLETED: 1 });
+  });
+
+  describe('version 1 of the report', () => {
+    const made = (scanId: string, createdAt: number) => ({ id: newReportId(), scanId, version: 1, title: 'Security Report — example.com', pdf: Buffer.from('%PDF-1.7'), createdAt });
+
+    function startWithReport(makeReport: MakeReport, logger?: Logger, options: Partial<WorkerOptions> = {}): Worker {
+      const worker = createWorker({ store: temp.store, runScan: async (url) => scanResult(url), options: { ...OPTIONS, ...options }, makeReport, logger });
+      workers.push(worker);
+      worker.start();
+      return worker;
+    }
+
+    it('is stored with the completion, dated at the completion, and is the scan\'s reportId', async () => {
+      const [id = ''] = await enqueue(1);
+      const seen: { scanId: string; grade: string; createdAt: number }[] = [];
+      startWithReport(async (scanId, result, createdAt) => {
+        seen.push({ scanId, grade: result.grade, createdAt });
+        return made(scanId, createdAt);
+      });
+      await until(async () => (await statuses()).COMPLETED === 1);
+      const scan = await temp.store.getScan(account.id, id);
+      const { rows } = await temp.store.listReports(account.id, { scanId: id }, { offset: 0, limit: 10 });
+      expect(seen).toEqual([{ scanId: id, grade: 'C', createdAt: scan?.completedAt }]);
+      expect(rows).toMatchObject([{ version: 1, createdAt: scan?.completedAt }]);
+      expect(scan?.reportId).toBe(rows[0]?.id);
+    });
+
+    it('keeps the scan COMPLETED without a report when rendering fails, and logs why', async () => {
+      const [id = ''] = await enqueue(1);
+      const errors: string[] = [];
+      startWithReport(
+        async () => {
+          throw new Error('font missing');
+        },
+        { info() {}, debug() {}, warn() {}, error: (fields, message) => errors.push(`${message ?? ''} ${String((fields as { err?: string }).err)}`) },
+      );
+      await until(async () => (await statuses()).COMPLETED === 1);
+      expect(await temp.store.getScan(account.id, id)).toMatchObject({ status: 'COMPLETED', grade: 'C', reportId: null, attempts: 1 });
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/^Rendering the report of a completed scan failed.*font missing/s);
+    });
+
+    it('holds the lease while a report renders for longer than the lease', async () => {
+      const [id = ''] = await enqueue(1);
+      const warnings: string[] = [];
+      startWithReport(
+        async (scanId, _result, createdAt) => {
+          await sleep(300);
+          return made(scanId, createdAt);
+        },
+        { info() {}, debug() {}, error() {}, warn: (_f, message) => warnings.push(message ?? '') },
+        { leaseMs: 100, heartbeatMs: 20 },
+      );
+      await until(async () => (await statuses()).COMPLETED === 1);
+      expect(warnings).toEqual([]);
+      expect(await temp.store.getScan(account.id, id)).toMatchObject({ status: 'COMPLETED', attempts: 1, reportId: expect.stringMatching(/^rpt_/) as unknown as string });
+    });
   });
 
   it('claims a new scan at once when woken instead of waiting for the next poll', async () => {

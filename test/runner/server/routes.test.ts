@@ -55,7 +55,7 @@ describe('routes', () => {
   it.each([
     ['DELETE', '/api/v1/scan', 'GET, HEAD, POST'],
     ['PUT', '/api/v1/scan/cabc', 'GET, HEAD'],
-    ['POST', '/api/v1/report', 'GET, HEAD'],
+    ['DELETE', '/api/v1/report', 'GET, HEAD, POST'],
     ['DELETE', '/api/report/rpt_x/pdf', 'GET, HEAD'],
     ['POST', '/healthz', 'GET, HEAD'],
     ['PATCH', '/api/v1/openapi.json', 'GET, HEAD'],

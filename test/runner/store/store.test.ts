@@ -245,13 +245,16 @@ describe(`store on ${TEST_DRIVER}`, () => {
   });
 
   describe('reports', () => {
+    const pdf = Buffer.from('%PDF-1.7 test');
+    const report = (scanId: string, version: number, createdAt: number) => ({ id: newReportId(), scanId, version, title: 'Security Report — example.com', pdf, createdAt });
+
     it('versions reports per scan, lists them per account and serves the PDF to its owner only', async () => {
       const scan = await create(acme);
       await store.claimNextScan('w', T0, LEASE);
       await store.completeScan(scan.id, 'w', T0 + 1, scanResult());
-      const pdf = Buffer.from('%PDF-1.7 test');
-      const v1 = await store.insertReport({ id: newReportId(), scanId: scan.id, title: 'Security Report — example.com', pdf, createdAt: T0 + 2 });
-      const v2 = await store.insertReport({ id: newReportId(), scanId: scan.id, title: 'Security Report — example.com', pdf, createdAt: T0 + 3 });
+      const v1 = await store.insertReport(report(scan.id, 1, T0 + 2));
+      const v2 = await store.insertReport(report(scan.id, 2, T0 + 3));
+      if (v1 === undefined || v2 === undefined) throw new Error('both versions should be stored');
       expect([v1.version, v2.version]).toEqual([1, 2]);
       expect(v1).toMatchObject({ accountId: acme.id, pdfSize: pdf.length, scan: { url: 'https://example.com', domain: 'example.com', overallScore: 72, grade: 'C' } });
       expect((await store.getScan(acme.id, scan.id))?.reportId).toBe(v2.id);
@@ -262,6 +265,58 @@ describe(`store on ${TEST_DRIVER}`, () => {
       expect((await store.listReports(other.id, {}, { offset: 0, limit: 10 })).total).toBe(0);
       expect((await store.getReportPdf(acme.id, v1.id))?.pdf.equals(pdf)).toBe(true);
       expect(await store.getReportPdf(other.id, v1.id)).toBeUndefined();
+    });
+
+    it('refuses a version that another report already took, or that skips one', async () => {
+      const scan = await create(acme);
+      await store.claimNextScan('w', T0, LEASE);
+      await store.completeScan(scan.id, 'w', T0 + 1, scanResult());
+      expect(await store.insertReport(report(scan.id, 2, T0 + 2))).toBeUndefined();
+      expect((await store.insertReport(report(scan.id, 1, T0 + 2)))?.version).toBe(1);
+      expect(await store.insertReport(report(scan.id, 1, T0 + 3))).toBeUndefined();
+      expect((await store.listReports(acme.id, { scanId: scan.id }, { offset: 0, limit: 10 })).total).toBe(1);
+    });
+
+    it('stores the completion and version 1 of the report in one transaction, or neither when the lease is lost', async () => {
+      const scan = await create(acme);
+      await store.claimNextScan('w', T0, LEASE);
+      expect(await store.completeScan(scan.id, 'intruder', T0 + 1, scanResult(), report(scan.id, 1, T0 + 1))).toBe(false);
+      expect((await store.listReports(acme.id, {}, { offset: 0, limit: 10 })).total).toBe(0);
+      const first = report(scan.id, 1, T0 + 1);
+      expect(await store.completeScan(scan.id, 'w', T0 + 1, scanResult(), first)).toBe(true);
+      expect(await store.getScan(acme.id, scan.id)).toMatchObject({ status: 'COMPLETED', reportId: first.id });
+      const [listed] = (await store.listReports(acme.id, {}, { offset: 0, limit: 10 })).rows;
+      expect(listed).toMatchObject({ id: first.id, version: 1, createdAt: T0 + 1, pdfSize: pdf.length });
+    });
+
+    it('gives back the whole result of a completed scan for its next report, and none before it completes', async () => {
+      const scan = await create(acme);
+      expect(await store.getScanResult(acme.id, scan.id)).toMatchObject({ scan: { status: 'PENDING' }, result: undefined, latestReportVersion: 0 });
+      expect(await store.getScanResult(other.id, scan.id)).toBeUndefined();
+      await store.claimNextScan('w', T0, LEASE);
+      const result = scanResult('https://example.com', {
+        checks: [{ id: 'x-content-type-options', category: 'security', title: 'X-Content-Type-Options', status: 'fail', findingsCount: 1 }],
+        pages: ['https://example.com/', 'https://example.com/about'],
+        pagesScanned: 2,
+      });
+      await store.completeScan(scan.id, 'w', T0 + 1, result, report(scan.id, 1, T0 + 1));
+      const found = await store.getScanResult(acme.id, scan.id);
+      expect(found?.result).toEqual(result);
+      expect(found?.latestReportVersion).toBe(1);
+    });
+
+    it('rebuilds the result of a row that kept only findings, checks, pages and scoring version from its columns', async () => {
+      const scan = await create(acme);
+      await store.claimNextScan('w', T0, LEASE);
+      const result = scanResult();
+      await store.completeScan(scan.id, 'w', T0 + 90_000, result);
+      const { findings, checks, pages, scoringVersion } = result;
+      store.driver.run('UPDATE scans SET result_json = ? WHERE id = ?', [JSON.stringify({ findings, checks, pages, scoringVersion }), scan.id]);
+      expect((await store.getScanResult(acme.id, scan.id))?.result).toEqual({
+        ...result,
+        startedAt: new Date(T0).toISOString(),
+        completedAt: new Date(T0 + 90_000).toISOString(),
+      });
     });
   });
 });

@@ -58,6 +58,12 @@ export interface FetchOptions {
   followRedirects?: boolean;
   maxRedirects?: number;
   timeoutMs?: number;
+  /**
+   * Epoch milliseconds by which the request must be over (a crawl or probe budget). Counted once a slot is
+   * free, so time spent waiting for one is not lent twice; past it the request is not sent and the answer is
+   * a TIMEOUT failure.
+   */
+  deadline?: number;
 }
 
 export function toHeaderMap(headers: IncomingHttpHeaders): HeaderMap {
@@ -178,7 +184,13 @@ export class Fetcher {
     if (!target) return { requestedUrl, error: 'INVALID_URL', message: `Invalid URL '${requestedUrl}': expected an absolute http(s) URL` };
     const release = await this.limit.acquire(this.#signal);
     try {
-      return await this.#withDeadline(options.timeoutMs ?? this.#options.requestTimeoutMs, (signal) => this.#follow(requestedUrl, target, options, signal));
+      let ms = options.timeoutMs ?? this.#options.requestTimeoutMs;
+      if (options.deadline !== undefined) {
+        const left = options.deadline - Date.now();
+        if (left <= 0) return { requestedUrl, error: 'TIMEOUT', message: `Timed out: the budget ran out before ${requestedUrl} was requested` };
+        ms = Math.min(ms, left);
+      }
+      return await this.#withDeadline(ms, (signal) => this.#follow(requestedUrl, target, options, signal));
     } finally {
       release();
     }

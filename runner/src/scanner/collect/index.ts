@@ -1,16 +1,20 @@
 // Collect: every network request of a scan, turned into ScanArtifacts for the (pure) checks.
 // QUICK = the target page and its redirects, its TLS, the plain-http twin, robots.txt, sitemap.xml and the
-// same-origin resources the page loads (SPEC §5). Deeper depths add a crawl on top of these artifacts.
+// same-origin resources the page loads (SPEC §5). STANDARD and DEEP add the crawl and the probes on top of
+// these artifacts (deeper.ts).
 import { ScanError } from '../errors.js';
 import { CORS_PROBE_ORIGIN } from '../probe-origin.js';
 import { isFetchFailure, type FetchOutcome, type ScanArtifacts, type ScanOptions, type TlsFacts } from '../types.js';
-import { Fetcher } from './fetcher.js';
+import { Deadline, DEPTH_BUDGETS } from './budget.js';
+import { collectDeeper } from './deeper.js';
+import { FETCH_DEFAULTS, Fetcher } from './fetcher.js';
 import { toPage } from './page.js';
 import type { Resolver } from './resolver.js';
 import { sameOriginResources } from './resources.js';
 import type { AddressPolicy } from './target-safety.js';
 import { httpTwin, normaliseTarget } from './target-url.js';
 import { probeTls } from './tls-probe.js';
+import { USER_AGENT } from './user-agent.js';
 
 export { Fetcher, FETCH_DEFAULTS, type FetcherOptions, type FetchOptions } from './fetcher.js';
 export { probeTls, type TlsProbeOptions } from './tls-probe.js';
@@ -18,9 +22,10 @@ export { normaliseTarget } from './target-url.js';
 export { toPage, bodyText } from './page.js';
 export { classifyAddress, refusalReason } from './target-safety.js';
 export type { Resolver } from './resolver.js';
+export { DEPTH_BUDGETS, type DepthBudget } from './budget.js';
 
 /** A QUICK scan is "seconds" (SPEC §5); a minute is the most a stuck site may hold it. */
-export const QUICK_SCAN_TIMEOUT_MS = 60_000;
+export const QUICK_SCAN_TIMEOUT_MS = DEPTH_BUDGETS.QUICK.scanTimeoutMs;
 /** Google reads the first 500 KiB of robots.txt and ignores the rest (RFC 9309 §2.5 asks for at least that). */
 const ROBOTS_MAX_BYTES = 500 * 1024;
 /** Enough for a sitemap index or a few thousand URLs; the protocol's own limit (50 MB) is far above what we judge. */
@@ -51,12 +56,17 @@ class ScanDeadline extends Error {
   }
 }
 
-/** Gathers the QUICK artifacts of `target`. Throws ScanError when there is no page to judge at all. */
+/**
+ * Gathers the artifacts of `target` at `options.depth` (default QUICK). Throws ScanError when there is no
+ * page to judge at all, or when the scan's deadline passes (the crawl and the probes stop early instead).
+ */
 export async function collect(target: string, options: CollectOptions = {}): Promise<ScanArtifacts> {
   const collectedAt = Date.now();
   const url = normaliseTarget(target);
   const progress = options.onProgress ?? (() => undefined);
-  const timeoutMs = options.scanTimeoutMs ?? QUICK_SCAN_TIMEOUT_MS;
+  const depth = options.depth ?? 'QUICK';
+  const timeoutMs = options.scanTimeoutMs ?? DEPTH_BUDGETS[depth].scanTimeoutMs;
+  const scanDeadline = Deadline.in(timeoutMs);
 
   const controller = new AbortController();
   const deadline = setTimeout(() => controller.abort(new ScanDeadline(timeoutMs)), timeoutMs);
@@ -125,7 +135,7 @@ export async function collect(target: string, options: CollectOptions = {}): Pro
     const [httpOutcome, tlsFacts, robots, sitemap, fetched] = await Promise.all([http, tls, robotsTxt, sitemapXml, resources]);
     const artifacts: ScanArtifacts = {
       target: url.href,
-      depth: options.depth ?? 'QUICK',
+      depth,
       page,
       http: httpOutcome,
       tls: tlsFacts,
@@ -135,6 +145,21 @@ export async function collect(target: string, options: CollectOptions = {}): Pro
       pages: [page],
       collectedAt,
     };
+    if (depth !== 'QUICK') {
+      Object.assign(
+        artifacts,
+        await collectDeeper(fetcher, artifacts, {
+          depth,
+          userAgent: options.userAgent ?? USER_AGENT,
+          concurrency: options.concurrency ?? FETCH_DEFAULTS.concurrency,
+          maxPages: options.maxPages,
+          crawlTimeoutMs: options.crawlTimeoutMs,
+          libraryDataUrl: options.libraryDataUrl,
+          scanDeadline,
+          progress,
+        }),
+      );
+    }
     progress('Collection finished');
     return artifacts;
   } catch (err) {

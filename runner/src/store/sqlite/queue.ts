@@ -4,6 +4,7 @@
 import type { ScanResult } from '../../scanner/types.js';
 import type { ClaimedScan, QueueStore } from '../store.js';
 import type { SqlDriver } from './driver.js';
+import { insertReportRow } from './reports.js';
 import type { StoredResult } from './scans.js';
 
 interface ClaimRow {
@@ -36,30 +37,36 @@ export function queueStore(db: SqlDriver): QueueStore {
       return db.run(`UPDATE scans SET lease_expires_at = ?, heartbeat_at = ? WHERE ${HELD}`, [now + leaseMs, now, id, owner]).changes === 1;
     },
 
-    async completeScan(id, owner, now, result: ScanResult) {
-      const stored: StoredResult = { findings: result.findings, checks: result.checks, pages: result.pages, scoringVersion: result.scoringVersion };
-      return (
-        db.run(
-          `UPDATE scans
-           SET status = 'COMPLETED', completed_at = ?, lease_owner = NULL, lease_expires_at = NULL, error = NULL,
-               overall_score = ?, grade = ?, security_score = ?, seo_score = ?, traffic_score = ?,
-               findings_count = ?, pages_scanned = ?, result_json = ?
-           WHERE ${HELD}`,
-          [
-            now,
-            result.overallScore,
-            result.grade,
-            result.securityScore,
-            result.seoScore,
-            result.trafficScore,
-            result.findings.length,
-            result.pagesScanned,
-            JSON.stringify(stored),
-            id,
-            owner,
-          ],
-        ).changes === 1
-      );
+    async completeScan(id, owner, now, result: ScanResult, report) {
+      const stored: StoredResult = result;
+      return db.transaction(() => {
+        const completed =
+          db.run(
+            `UPDATE scans
+             SET status = 'COMPLETED', completed_at = ?, lease_owner = NULL, lease_expires_at = NULL, error = NULL,
+                 overall_score = ?, grade = ?, security_score = ?, seo_score = ?, traffic_score = ?,
+                 findings_count = ?, pages_scanned = ?, result_json = ?
+             WHERE ${HELD}`,
+            [
+              now,
+              result.overallScore,
+              result.grade,
+              result.securityScore,
+              result.seoScore,
+              result.trafficScore,
+              result.findings.length,
+              result.pagesScanned,
+              JSON.stringify(stored),
+              id,
+              owner,
+            ],
+          ).changes === 1;
+        if (completed && report !== undefined && !insertReportRow(db, { ...report, scanId: id })) {
+          // A scan completes once and reports are only made for completed scans: no other can exist yet.
+          throw new Error(`scan ${id} already has a report, so its first one cannot be version ${report.version}`);
+        }
+        return completed;
+      });
     },
 
     async failScan(id, owner, now, error, lastError) {

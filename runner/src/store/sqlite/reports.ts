@@ -1,6 +1,8 @@
 // Reports: versioned PDFs of a scan, kept in the database beside it.
-import type { ReportRecord, ReportStore } from '../store.js';
+import type { NewReport, ReportRecord, ReportStore } from '../store.js';
 import type { SqlDriver } from './driver.js';
+import type { ScanRow } from './scans.js';
+import { SUMMARY_COLUMNS, toScanResult, toSummary } from './scans.js';
 
 interface ReportRow {
   id: string;
@@ -32,27 +34,49 @@ const toReport = (row: ReportRow): ReportRecord => ({
   scan: { url: row.url, domain: row.domain, overallScore: row.overall_score, grade: row.grade },
 });
 
+const latestVersion = (db: SqlDriver, scanId: string): number =>
+  db.get<{ v: number | null }>('SELECT MAX(version) AS v FROM reports WHERE scan_id = ?', [scanId])?.v ?? 0;
+
+/**
+ * Stores `report` if its version follows the scan's newest one; false otherwise. Call inside a
+ * transaction: the check and the insert must not be split by another writer.
+ */
+export function insertReportRow(db: SqlDriver, report: NewReport): boolean {
+  const scan = db.get<{ account_id: string }>('SELECT account_id FROM scans WHERE id = ?', [report.scanId]);
+  if (scan === undefined) throw new Error(`No scan ${report.scanId} to attach a report to.`);
+  if (latestVersion(db, report.scanId) !== report.version - 1) return false;
+  db.run('INSERT INTO reports (id, scan_id, account_id, version, title, pdf, pdf_size, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+    report.id,
+    report.scanId,
+    scan.account_id,
+    report.version,
+    report.title,
+    report.pdf,
+    report.pdf.byteLength,
+    report.createdAt,
+  ]);
+  return true;
+}
+
 export function reportStore(db: SqlDriver): ReportStore {
   return {
     async insertReport(report) {
       return db.transaction(() => {
-        const scan = db.get<{ account_id: string }>('SELECT account_id FROM scans WHERE id = ?', [report.scanId]);
-        if (scan === undefined) throw new Error(`No scan ${report.scanId} to attach a report to.`);
-        const version = (db.get<{ v: number | null }>('SELECT MAX(version) AS v FROM reports WHERE scan_id = ?', [report.scanId])?.v ?? 0) + 1;
-        db.run('INSERT INTO reports (id, scan_id, account_id, version, title, pdf, pdf_size, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-          report.id,
-          report.scanId,
-          scan.account_id,
-          version,
-          report.title,
-          report.pdf,
-          report.pdf.byteLength,
-          report.createdAt,
-        ]);
+        if (!insertReportRow(db, report)) return undefined;
         const row = db.get<ReportRow>(`${SELECT} WHERE r.id = ?`, [report.id]);
         if (row === undefined) throw new Error(`report ${report.id} vanished inside its own transaction`);
         return toReport(row);
       });
+    },
+
+    async getScanResult(accountId, id) {
+      const row = db.get<ScanRow & { result_json: string | null; latest_version: number | null }>(
+        `SELECT ${SUMMARY_COLUMNS}, s.result_json, (SELECT MAX(r.version) FROM reports r WHERE r.scan_id = s.id) AS latest_version
+         FROM scans s WHERE s.id = ? AND s.account_id = ?`,
+        [id, accountId],
+      );
+      if (row === undefined) return undefined;
+      return { scan: toSummary(row), result: toScanResult(row), latestReportVersion: row.latest_version ?? 0 };
     },
 
     async listReports(accountId, filter, page) {
@@ -64,6 +88,7 @@ export function reportStore(db: SqlDriver): ReportStore {
       }
       const clause = where.join(' AND ');
       const total = db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM reports r WHERE ${clause}`, params)?.n ?? 0;
+      // Newest first, like the scan list; versions of one scan are made in order, so v2 comes before v1.
       const rows = db.all<ReportRow>(`${SELECT} WHERE ${clause} ORDER BY r.created_at DESC, r.rowid DESC LIMIT ? OFFSET ?`, [...params, page.limit, page.offset]);
       return { rows: rows.map(toReport), total };
     },

@@ -1,7 +1,7 @@
 // Scans as the API sees them: creation (quota and idempotency in the same transaction), reading, listing.
 import type { ScanStatusValue } from '../../../../src/contract/api.js';
 import { SCAN_STATUSES } from '../../../../src/contract/api.js';
-import type { Finding } from '../../scanner/types.js';
+import type { ScanResult } from '../../scanner/types.js';
 import type { ScanRecord, ScanStore, ScanSummaryRecord } from '../store.js';
 import type { SqlDriver } from './driver.js';
 
@@ -56,12 +56,37 @@ export const toSummary = (row: ScanRow): ScanSummaryRecord => ({
   pagesScanned: row.pages_scanned,
 });
 
-/** What completeScan keeps beside the score columns. */
-export interface StoredResult {
-  findings: Finding[];
-  checks: unknown[];
-  pages: string[];
-  scoringVersion: string;
+/**
+ * What completeScan keeps in result_json: the engine's whole ScanResult, so a report made later renders
+ * the same document as the first. Older rows kept only findings, checks, pages and scoringVersion; the
+ * columns fill in the rest for them.
+ */
+export type StoredResult = Partial<ScanResult> & Pick<ScanResult, 'findings'>;
+
+const isoOrEmpty = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString());
+
+/** The ScanResult of a COMPLETED scan, from its columns and result_json; undefined for any other scan. */
+export function toScanResult(row: ScanRow & { result_json: string | null }): ScanResult | undefined {
+  if (row.status !== 'COMPLETED' || row.result_json === null || row.grade === null) return undefined;
+  const stored = JSON.parse(row.result_json) as StoredResult;
+  return {
+    url: stored.url ?? row.url,
+    domain: stored.domain ?? row.domain,
+    depth: row.depth,
+    startedAt: stored.startedAt ?? isoOrEmpty(row.started_at),
+    completedAt: stored.completedAt ?? isoOrEmpty(row.completed_at),
+    // The columns are what the API shows: the report must agree with them.
+    overallScore: row.overall_score ?? 0,
+    grade: row.grade,
+    securityScore: row.security_score ?? 0,
+    seoScore: row.seo_score ?? 0,
+    trafficScore: row.traffic_score ?? 0,
+    findings: stored.findings,
+    checks: stored.checks ?? [],
+    pagesScanned: row.pages_scanned ?? stored.pagesScanned ?? 0,
+    pages: stored.pages ?? [],
+    scoringVersion: stored.scoringVersion ?? '',
+  };
 }
 
 function toRecord(row: ScanDetailRow): ScanRecord {

@@ -6,6 +6,7 @@ import { cors } from './cors.js';
 import { crossOriginEmbedderPolicy } from './cross-origin-embedder-policy.js';
 import { crossOriginOpenerPolicy } from './cross-origin-opener-policy.js';
 import { crossOriginResourcePolicy } from './cross-origin-resource-policy.js';
+import { deepSecurityChecks } from './deep.js';
 import { httpRedirection } from './http-redirection.js';
 import { mixedContent } from './mixed-content.js';
 import { passwordOverHttp } from './password-over-http.js';
@@ -38,4 +39,5 @@ export const securityChecks: Check[] = [
   crossOriginResourcePolicy,
   crossOriginEmbedderPolicy,
   versionDisclosure,
+  ...deepSecurityChecks,
 ];

@@ -13,10 +13,13 @@ const EDGE_CASES = {
   'empty side responses': artifacts({ robotsTxt: response({ url: 'https://site.test/robots.txt' }), sitemapXml: response({ url: 'https://site.test/sitemap.xml' }), resources: [response({ url: 'https://site.test/a.js' })] }),
 };
 
+// The site-wide checks read what the crawl gathers, so they start at STANDARD.
+const SITE_WIDE = new Set(['site-cache-headers', 'site-text-compression']);
+
 describe('traffic checks', () => {
   it.each(trafficChecks.map((c) => [c.id, c] as const))('%s is a traffic check in a file named after its id', (id, check) => {
     expect(check.category).toBe('traffic');
-    expect(check.depth).toBe('QUICK');
+    expect(check.depth).toBe(SITE_WIDE.has(id) ? 'STANDARD' : 'QUICK');
     expect(existsSync(new URL(`../../../../../runner/src/scanner/checks/traffic/${id}.ts`, import.meta.url))).toBe(true);
   });
 
