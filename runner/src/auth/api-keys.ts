@@ -22,7 +22,7 @@ export type KeyCheck =
   | { ok: false; reason: 'unknown' }
   | { ok: false; reason: 'revoked' | 'expired'; key: ApiKeyWithAccount };
 
-export async function verifyApiKey(store: Store, presented: string, now: number): Promise<KeyCheck> {
+export async function verifyApiKey(store: Pick<Store, 'findApiKeysByPrefix'>, presented: string, now: number): Promise<KeyCheck> {
   const hash = hashKey(presented);
   const candidates = await store.findApiKeysByPrefix(keyPrefix(presented));
   // Every candidate is compared, so the time taken does not depend on which one matched.

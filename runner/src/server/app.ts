@@ -1,6 +1,7 @@
 // The HTTP API (SPEC §3), built without listening: the serve command listens, tests start it on port 0.
 import express from 'express';
 import type { Express } from 'express';
+import type { ScanListBody } from '../../../src/contract/api.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import type { Store } from '../store/store.js';
@@ -11,6 +12,7 @@ import { createMetrics } from './metrics.js';
 import type { RequestRateLimiter } from './rate-limit.js';
 import { memoryRateLimiter } from './rate-limit.js';
 import { requestContext } from './request-context.js';
+import { ReadCache } from './read-cache.js';
 import { metaRoutes } from './routes/meta.js';
 import { reportRoutes } from './routes/reports.js';
 import { scanRoutes } from './routes/scans.js';
@@ -43,7 +45,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestContext(logger, metrics));
 
   const auth = authenticate(deps.store, deps.rateLimiter ?? memoryRateLimiter(), now);
-  const contextOf = (res: express.Response) => ({ store: deps.store, now, account: accountOf(res), onScanCreated: deps.onScanCreated });
+  const scanLists = new ReadCache<ScanListBody>();
+  const contextOf = (res: express.Response) => ({ store: deps.store, now, account: accountOf(res), onScanCreated: deps.onScanCreated, scanLists });
 
   app.use(metaRoutes(deps.store, deps.workerRunning ?? (() => false), deps.version ?? '1.0.0', metrics));
   app.use(scanRoutes(auth, contextOf));

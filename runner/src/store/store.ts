@@ -225,5 +225,10 @@ export interface Store extends AccountStore, KeyStore, ScanStore, QueueStore, Re
   readonly description: string;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /**
+   * A value that changes whenever anything stored may have changed (a write by this process or another),
+   * so that a read may be reused while it stays equal. Absent when the store cannot tell: nothing is reused.
+   */
+  changeMark?(): string;
   close(): Promise<void>;
 }

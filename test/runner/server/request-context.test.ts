@@ -91,9 +91,9 @@ describe('API keys in the log', () => {
     const lines: string[] = [];
     const logger = createLogger('info', { destination: { write: (line: string) => void lines.push(line) } });
     const key = `iss_${'A'.repeat(40)}`;
-    logger.info({ authorization: 'Bearer abc', headers: { authorization: 'Bearer def' }, key, nested: { apiKey: 'ghi' } }, 'fields');
+    logger.info({ authorization: 'Bearer abc', headers: { authorization: 'Bearer def' }, key, config: { bootstrapKey: 'ghi' }, req: { headers: { authorization: 'jkl' } } }, 'fields');
     const record = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
-    expect(record).toMatchObject({ authorization: '[redacted]', headers: { authorization: '[redacted]' }, key: '[redacted]', nested: { apiKey: '[redacted]' } });
+    expect(record).toMatchObject({ authorization: '[redacted]', headers: { authorization: '[redacted]' }, key: '[redacted]', config: { bootstrapKey: '[redacted]' }, req: { headers: { authorization: '[redacted]' } } });
     const scrub = secretScrubber(['s3cr3t-value']);
     expect(scrub(`path /x/${key} and "Bearer tok.en-1~/+==" and s3cr3t-value`)).toBe('path /x/iss_AAAAAAAA… and "Bearer [redacted]" and [redacted]');
   });

@@ -5,7 +5,7 @@ import { BOOTSTRAP_ACCOUNT, hashKey, issueApiKey, seedBootstrapKey, verifyApiKey
 import { newReportId, newScanId } from '../../../runner/src/ids.js';
 import type { SqliteStore } from '../../../runner/src/store/sqlite/index.js';
 import { createSqliteStore, openDriver } from '../../../runner/src/store/sqlite/index.js';
-import { LATEST_VERSION } from '../../../runner/src/store/sqlite/migrations.js';
+import { LATEST_VERSION, MIGRATIONS } from '../../../runner/src/store/sqlite/migrations.js';
 import type { Account, NewScan } from '../../../runner/src/store/store.js';
 import { scanResult } from '../../support/minimal-scan-result.js';
 import type { TempStore } from '../../support/store.js';
@@ -46,7 +46,7 @@ describe(`store on ${TEST_DRIVER}`, () => {
       expect(store.driver.get<{ foreign_keys: number }>('PRAGMA foreign_keys')?.foreign_keys).toBe(1);
       await store.close();
       const again = createSqliteStore(await openDriver(temp.file, TEST_DRIVER));
-      expect(again.driver.all<{ version: number }>('SELECT version FROM schema_version').map((r) => r.version)).toEqual([LATEST_VERSION]);
+      expect(again.driver.all<{ version: number }>('SELECT version FROM schema_version ORDER BY version').map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
       store = again;
       temp.store = again;
     });

@@ -49,8 +49,13 @@ export async function createScan(ctx: ServiceContext, input: CreateScanInput, id
 }
 
 export async function listScans(ctx: ServiceContext, query: ListScansParams): Promise<ScanListBody> {
-  const { rows, total } = await ctx.store.listScans(ctx.account.id, { status: query.status, domain: query.domain }, { offset: (query.page - 1) * query.limit, limit: query.limit });
-  return { data: rows.map(scanSummary), pagination: pagination(query.page, query.limit, total) };
+  const load = async (): Promise<ScanListBody> => {
+    const { rows, total } = await ctx.store.listScans(ctx.account.id, { status: query.status, domain: query.domain }, { offset: (query.page - 1) * query.limit, limit: query.limit });
+    return { data: rows.map(scanSummary), pagination: pagination(query.page, query.limit, total) };
+  };
+  if (ctx.scanLists === undefined) return load();
+  const key = JSON.stringify([ctx.account.id, query.status, query.domain, query.page, query.limit]);
+  return ctx.scanLists.read(key, ctx.store.changeMark?.(), load);
 }
 
 export async function getScan(ctx: ServiceContext, id: string): Promise<ScanDetailBody> {

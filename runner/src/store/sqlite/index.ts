@@ -5,6 +5,7 @@ import type { Store } from '../store.js';
 import { accountStore } from './accounts.js';
 import { openBetterSqlite3 } from './better-sqlite3.js';
 import type { DriverName, DriverOptions, SqlDriver } from './driver.js';
+import { trackChanges } from './change-mark.js';
 import { withFaults } from './faults.js';
 import { keyStore } from './keys.js';
 import { migrate } from './migrations.js';
@@ -41,11 +42,13 @@ export async function openDriver(file: string, choice: DriverChoice = 'auto', op
 
 export function createSqliteStore(driver: SqlDriver, now: number = Date.now()): SqliteStore {
   // Locked, full or read-only: the store's callers see StoreUnavailableError, whichever driver answers.
-  const db = withFaults(driver);
+  const tracked = trackChanges(withFaults(driver));
+  const db = tracked.driver;
   migrate(db, now);
   return {
     description: `sqlite (${driver.name})`,
     driver,
+    changeMark: tracked.mark,
     ...accountStore(db),
     ...keyStore(db),
     ...scanStore(db),

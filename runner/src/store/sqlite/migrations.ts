@@ -94,6 +94,40 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'scan counts per account and status kept by triggers; indexes for listing by status and by domain',
+    // GET /api/v1/scan answers its total on every request: COUNT(*) over an account's 100 000 scans took
+    // 3 ms, nine tenths of the request (docs/performance.md). A counter row per account and status, kept by
+    // the same transaction as the scan, answers in microseconds.
+    sql: `
+      CREATE TABLE scan_counts (
+        account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+        status TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (account_id, status)
+      ) WITHOUT ROWID;
+      INSERT INTO scan_counts (account_id, status, n) SELECT account_id, status, COUNT(*) FROM scans GROUP BY account_id, status;
+
+      CREATE TRIGGER scans_counted_on_insert AFTER INSERT ON scans BEGIN
+        INSERT INTO scan_counts (account_id, status, n) VALUES (NEW.account_id, NEW.status, 1)
+          ON CONFLICT (account_id, status) DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER scans_counted_on_delete AFTER DELETE ON scans BEGIN
+        UPDATE scan_counts SET n = n - 1 WHERE account_id = OLD.account_id AND status = OLD.status;
+      END;
+      CREATE TRIGGER scans_counted_on_update AFTER UPDATE OF status, account_id ON scans
+        WHEN OLD.status IS NOT NEW.status OR OLD.account_id IS NOT NEW.account_id BEGIN
+        UPDATE scan_counts SET n = n - 1 WHERE account_id = OLD.account_id AND status = OLD.status;
+        INSERT INTO scan_counts (account_id, status, n) VALUES (NEW.account_id, NEW.status, 1)
+          ON CONFLICT (account_id, status) DO UPDATE SET n = n + 1;
+      END;
+
+      -- Listing by status or by domain, newest first, without walking the account's other scans.
+      CREATE INDEX scans_account_status_created ON scans (account_id, status, created_at);
+      CREATE INDEX scans_account_domain_created ON scans (account_id, domain, created_at);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -168,7 +168,11 @@ export function scanStore(db: SqlDriver): ScanStore {
         params.push(filter.domain);
       }
       const clause = where.join(' AND ');
-      const total = db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM scans s WHERE ${clause}`, params)?.n ?? 0;
+      // Without a domain the counters of migration 2 hold the total; a domain's scans are few enough to count.
+      const total =
+        filter.domain === undefined
+          ? (db.get<{ n: number | null }>(`SELECT SUM(n) AS n FROM scan_counts WHERE account_id = ?${filter.status === undefined ? '' : ' AND status = ?'}`, params)?.n ?? 0)
+          : (db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM scans s WHERE ${clause}`, params)?.n ?? 0);
       const rows = db.all<ScanRow>(`SELECT ${SUMMARY_COLUMNS} FROM scans s WHERE ${clause} ORDER BY s.created_at DESC, s.rowid DESC LIMIT ? OFFSET ?`, [
         ...params,
         page.limit,
@@ -179,7 +183,7 @@ export function scanStore(db: SqlDriver): ScanStore {
 
     async countScansByStatus() {
       const counts = Object.fromEntries(SCAN_STATUSES.map((s) => [s, 0])) as Record<ScanStatusValue, number>;
-      for (const row of db.all<{ status: ScanStatusValue; n: number }>('SELECT status, COUNT(*) AS n FROM scans GROUP BY status')) counts[row.status] = row.n;
+      for (const row of db.all<{ status: ScanStatusValue; n: number }>('SELECT status, SUM(n) AS n FROM scan_counts GROUP BY status')) counts[row.status] = row.n;
       return counts;
     },
   };
