@@ -2,12 +2,14 @@
 // holds every scan created before it began, and is one consistent moment (each account's usage counter,
 // written in the same transaction as its scans, equals the scans the copy holds).
 import Database from 'better-sqlite3';
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ScanList } from '../../../src/contract/api.js';
 import type { ServeProcess } from '../../support/cli.js';
 import { CLI, runCli, runnerEnv, startServe } from '../../support/cli.js';
+import { requireNode24 } from '../../support/node24.js';
 import { call, expectShape } from '../../support/server.js';
 import { tempDir } from '../../support/store.js';
 
@@ -88,6 +90,20 @@ describe('issafesite-runner backup', () => {
     expect(await running.exited).toBe(0);
     // No half-written copy left behind.
     expect(readdirSync(dir.dir).filter((f) => f.includes('.partial'))).toEqual([]);
+  });
+
+  it('copies with node:sqlite on Node 24 too (the action has no native module)', async () => {
+    running = await startServe(CLI, ['--port', '0', '--db', db], runnerEnv({ RUNNER_BOOTSTRAP_KEY: KEY }));
+    await call(running.url, 'POST', '/api/v1/scan', { key: KEY, body: { url: 'https://a.backup-test.invalid/' } });
+    const file = path.join(dir.dir, 'node24-copy.db');
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(requireNode24(), [CLI, 'backup', file, '--db', db], { env: runnerEnv({ RUNNER_SQLITE_DRIVER: 'node:sqlite' }) }, (error, stdout, stderr) =>
+        resolve({ code: error === null ? 0 : (error.code as number), stdout, stderr }),
+      );
+    });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/: 1 scans, 1 API keys, .* integrity check ok\.\n$/);
+    expect(inspect(file)).toMatchObject({ integrity: 'ok', scans: 1, counted: 1, keys: 1 });
   });
 
   it('never overwrites a file, and says so when there is no database', async () => {
