@@ -1,6 +1,7 @@
 // The runner's configuration, read once from the environment and the command line's flags (a flag wins)
 // and validated here: a bad value stops the process with a sentence naming the variable or flag.
 import { z } from 'zod';
+import { DEPTH_BUDGETS } from './scanner/collect/budget.js';
 import { FETCH_DEFAULTS, QUICK_SCAN_TIMEOUT_MS } from './scanner/collect/index.js';
 
 export class ConfigError extends Error {
@@ -144,6 +145,34 @@ const SETTINGS = {
     fallback: undefined,
     shownDefault: `the depth's own (QUICK ${QUICK_SCAN_TIMEOUT_MS / 1000} s)`,
     doc: 'The whole budget of one scan, whatever its depth; a scan past it is FAILED with a timeout.',
+  },
+  standardMaxPages: {
+    env: 'RUNNER_STANDARD_MAX_PAGES',
+    expect: 'a whole number from 1 to 10000',
+    schema: wholeNumber(1, 10_000),
+    fallback: DEPTH_BUDGETS.STANDARD.maxPages,
+    doc: 'How many pages a STANDARD scan crawls at most; the result says when this budget stopped the crawl.',
+  },
+  standardCrawlTimeoutMs: {
+    env: 'RUNNER_STANDARD_CRAWL_TIMEOUT_MS',
+    expect: 'a whole number of milliseconds from 1000 to 3600000',
+    schema: wholeNumber(1000, 3_600_000),
+    fallback: DEPTH_BUDGETS.STANDARD.crawlTimeoutMs,
+    doc: 'How long a STANDARD scan may crawl before it judges what it found.',
+  },
+  deepMaxPages: {
+    env: 'RUNNER_DEEP_MAX_PAGES',
+    expect: 'a whole number from 1 to 10000',
+    schema: wholeNumber(1, 10_000),
+    fallback: DEPTH_BUDGETS.DEEP.maxPages,
+    doc: 'How many pages a DEEP scan crawls at most.',
+  },
+  deepCrawlTimeoutMs: {
+    env: 'RUNNER_DEEP_CRAWL_TIMEOUT_MS',
+    expect: 'a whole number of milliseconds from 1000 to 3600000',
+    schema: wholeNumber(1000, 3_600_000),
+    fallback: DEPTH_BUDGETS.DEEP.crawlTimeoutMs,
+    doc: 'How long a DEEP scan may crawl before the active probes and the judging.',
   },
   requestTimeoutMs: {
     env: 'RUNNER_REQUEST_TIMEOUT_MS',

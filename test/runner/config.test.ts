@@ -21,6 +21,10 @@ describe('configuration', () => {
       scanTimeoutMs: undefined,
       requestTimeoutMs: 30_000,
       maxBodyBytes: 5 * 1024 * 1024,
+      standardMaxPages: 25,
+      standardCrawlTimeoutMs: 60_000,
+      deepMaxPages: 200,
+      deepCrawlTimeoutMs: 300_000,
       rateLimits: true,
       logLevel: 'info',
     });

@@ -11,6 +11,9 @@ export interface RunScanOptions {
   scanTimeoutMs?: number;
   requestTimeoutMs?: number;
   maxBodyBytes?: number;
+  /** The crawl budgets of the scan's depth (STANDARD and DEEP). */
+  maxPages?: number;
+  crawlTimeoutMs?: number;
 }
 
 /** Scans one target; throws ScanError (its message shown to users) when the target cannot be scanned. */
