@@ -1,7 +1,7 @@
 // Reading a response's freshness the way a browser cache does (RFC 9111): max-age first, else Expires
 // minus Date; no-store forbids storing at all. s-maxage is left out on purpose: it applies to shared
 // caches (CDNs), not to the visitor's browser.
-import { header } from '../../headers.js';
+import { header, headerLine } from '../../headers.js';
 import type { FetchedResponse } from '../../types.js';
 
 /** Cache-Control directives, names lower-case; a directive without a value maps to ''. */
@@ -62,4 +62,27 @@ export function isFingerprinted(url: string): boolean {
     if (!/^[A-Za-z0-9_]+$/.test(part) || /^[A-Za-z]+\d+$/.test(part)) return false;
     return (part.match(/\d/g) ?? []).length >= 2 && (part.match(/[A-Za-z]/g) ?? []).length >= 2;
   });
+}
+
+/** A fingerprinted file cached for less than a day throws away the point of fingerprinting. */
+export const FINGERPRINTED_MIN_SECONDS = 86_400;
+
+/** Sorts static assets into those with no caching policy and fingerprinted ones that expire too soon. */
+export function cachingProblems(assets: readonly FetchedResponse[], now: number): { uncached: FetchedResponse[]; shortLived: FetchedResponse[] } {
+  const uncached: FetchedResponse[] = [];
+  const shortLived: FetchedResponse[] = [];
+  for (const res of assets) {
+    const f = freshness(res, now);
+    if (f.noStore || f.lifetime === undefined) uncached.push(res);
+    else if (isFingerprinted(res.url) && f.lifetime < FINGERPRINTED_MIN_SECONDS) shortLived.push(res);
+  }
+  return { uncached, shortLived };
+}
+
+/** "URL — Cache-Control: …, Expires: …" for evidence. */
+export function cacheEvidence(res: FetchedResponse): string {
+  const cc = header(res, 'cache-control');
+  const expires = header(res, 'expires');
+  const shown = [cc === undefined ? undefined : headerLine('Cache-Control', cc), expires === undefined ? undefined : headerLine('Expires', expires)].filter((x) => x !== undefined);
+  return `${res.url} — ${shown.length === 0 ? 'no Cache-Control or Expires' : shown.join(', ')}`;
 }

@@ -2,26 +2,18 @@
 // lifetime the browser downloads or revalidates them on each page view. Files whose URL carries a content
 // hash never change under that URL, so they should be cached for a year (Cache-Control: max-age=31536000,
 // immutable); a lifetime under a day for them throws away the point of fingerprinting.
-import { header, headerLine } from '../../headers.js';
-import type { Check, FetchedResponse, FindingDraft } from '../../types.js';
+import type { Check, FindingDraft } from '../../types.js';
 import { listSome } from '../elements.js';
-import { freshness, isFingerprinted } from './cache-control.js';
+import { FINGERPRINTED_MIN_SECONDS, cacheEvidence, cachingProblems } from './cache-control.js';
 import { assetKind, deliveredResponses, isSuccess } from './responses.js';
 
-export const FINGERPRINTED_MIN_SECONDS = 86_400;
+export { FINGERPRINTED_MIN_SECONDS };
 
 const REFERENCES = [
   'https://web.dev/articles/http-cache',
   'https://developer.chrome.com/docs/lighthouse/performance/uses-long-cache-ttl',
   'https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Cache-Control',
 ];
-
-function cacheEvidence(res: FetchedResponse): string {
-  const cc = header(res, 'cache-control');
-  const expires = header(res, 'expires');
-  const shown = [cc === undefined ? undefined : headerLine('Cache-Control', cc), expires === undefined ? undefined : headerLine('Expires', expires)].filter((s) => s !== undefined);
-  return `${res.url} — ${shown.length === 0 ? 'no Cache-Control or Expires' : shown.join(', ')}`;
-}
 
 export const cacheHeaders: Check = {
   id: 'cache-headers',
@@ -31,13 +23,7 @@ export const cacheHeaders: Check = {
   run(artifacts) {
     const assets = deliveredResponses(artifacts).filter((r) => r !== artifacts.page.response && isSuccess(r) && assetKind(r) !== undefined);
     if (assets.length === 0) return { findings: [], notApplicable: 'No static assets (scripts, stylesheets, images, fonts) were fetched.' };
-    const uncached: FetchedResponse[] = [];
-    const shortLived: FetchedResponse[] = [];
-    for (const res of assets) {
-      const f = freshness(res, artifacts.collectedAt);
-      if (f.noStore || f.lifetime === undefined) uncached.push(res);
-      else if (isFingerprinted(res.url) && f.lifetime < FINGERPRINTED_MIN_SECONDS) shortLived.push(res);
-    }
+    const { uncached, shortLived } = cachingProblems(assets, artifacts.collectedAt);
     const findings: FindingDraft[] = [];
     if (uncached.length > 0) {
       const n = uncached.length;

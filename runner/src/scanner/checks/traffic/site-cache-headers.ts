@@ -1,19 +1,12 @@
 // The caching of static assets across the crawled site, by the rules of cache-headers (which judges the
 // target page's own assets): a freshness lifetime for every asset, a long one for fingerprinted files.
-import { header, headerLine } from '../../headers.js';
-import type { Check, FetchedResponse, FindingDraft } from '../../types.js';
+import type { Check, FindingDraft } from '../../types.js';
 import { listSome } from '../elements.js';
-import { FINGERPRINTED_MIN_SECONDS } from './cache-headers.js';
-import { freshness, isFingerprinted } from './cache-control.js';
+import { cacheEvidence, cachingProblems } from './cache-control.js';
 import { assetKind, isSuccess } from './responses.js';
 import { beyondTargetPage } from './site-responses.js';
 
 const REFERENCES = ['https://web.dev/articles/http-cache', 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Cache-Control'];
-
-function evidence(res: FetchedResponse): string {
-  const cc = header(res, 'cache-control');
-  return `${res.url} — ${cc === undefined ? (header(res, 'expires') === undefined ? 'no Cache-Control or Expires' : headerLine('Expires', header(res, 'expires')!)) : headerLine('Cache-Control', cc)}`;
-}
 
 export const siteCacheHeaders: Check = {
   id: 'site-cache-headers',
@@ -23,20 +16,14 @@ export const siteCacheHeaders: Check = {
   run(artifacts) {
     const assets = beyondTargetPage(artifacts).filter((r) => isSuccess(r) && assetKind(r) !== undefined);
     if (assets.length === 0) return { findings: [], notApplicable: 'The other crawled pages load no static assets beyond those of the target page.' };
-    const uncached: FetchedResponse[] = [];
-    const shortLived: FetchedResponse[] = [];
-    for (const res of assets) {
-      const f = freshness(res, artifacts.collectedAt);
-      if (f.noStore || f.lifetime === undefined) uncached.push(res);
-      else if (isFingerprinted(res.url) && f.lifetime < FINGERPRINTED_MIN_SECONDS) shortLived.push(res);
-    }
+    const { uncached, shortLived } = cachingProblems(assets, artifacts.collectedAt);
     const findings: FindingDraft[] = [];
     if (uncached.length > 0) {
       findings.push({
         severity: 'low',
         title: `${uncached.length} more static asset${uncached.length === 1 ? ' has' : 's have'} no caching policy`,
         description: 'Assets loaded by other pages of the site have no freshness lifetime (or `no-store`), so browsers fetch or revalidate them on every view.',
-        evidence: listSome(uncached.map(evidence)),
+        evidence: listSome(uncached.map(cacheEvidence)),
         location: { url: uncached[0]!.url, header: 'Cache-Control' },
         remediation: 'Set Cache-Control for static files at the server or CDN for the whole asset path (e.g. `/assets/*`): `public, max-age=31536000, immutable` for hashed file names, a shorter max-age for the rest.',
         references: REFERENCES,
@@ -47,7 +34,7 @@ export const siteCacheHeaders: Check = {
         severity: 'low',
         title: `${shortLived.length} more fingerprinted asset${shortLived.length === 1 ? ' expires' : 's expire'} within a day`,
         description: 'These URLs carry a content hash or version and never change, yet they are cached for less than a day.',
-        evidence: listSome(shortLived.map(evidence)),
+        evidence: listSome(shortLived.map(cacheEvidence)),
         location: { url: shortLived[0]!.url, header: 'Cache-Control' },
         remediation: 'Serve fingerprinted files with `Cache-Control: public, max-age=31536000, immutable`.',
         references: REFERENCES,
