@@ -9,6 +9,7 @@ import { ScanCreated, ScanDetail, ScanList } from '../../../src/contract/api.js'
 import type { ServeProcess } from '../../support/cli.js';
 import { CLI, runnerEnv, startServe } from '../../support/cli.js';
 import type { Fixture } from '../../support/fixture-server.js';
+import { endlessBody, redirectLoop, slowDrip } from '../../fixtures/hostile.js';
 import { startRawServer, startServer } from '../../support/fixture-server.js';
 import { call, expectShape } from '../../support/server.js';
 import { tempDir } from '../../support/store.js';
@@ -25,28 +26,9 @@ const fixtures: Fixture[] = [];
 let targets: Record<string, string>;
 
 beforeAll(async () => {
-  const chunk = Buffer.alloc(64 * 1024, 'a');
-  const drip = await startServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html' });
-    const timer = setInterval(() => res.write('<'), 100);
-    res.on('close', () => clearInterval(timer));
-  });
-  const endless = await startServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.write('<!doctype html><html><head><title>endless</title></head><body>');
-    const pump = () => {
-      while (res.write(chunk)) {
-        /* keep the socket full */
-      }
-    };
-    res.on('drain', pump);
-    res.on('close', () => res.off('drain', pump));
-    pump();
-  });
-  const loop = await startServer((req, res) => {
-    res.writeHead(302, { location: req.url === '/a' ? '/b' : '/a' });
-    res.end();
-  });
+  const drip = await startServer(slowDrip());
+  const endless = await startServer(endlessBody);
+  const loop = await startServer(redirectLoop);
   // Accepts the connection and never says a word: no TLS handshake, no HTTP answer.
   const silent = await startRawServer(() => undefined);
   fixtures.push(drip, endless, loop, silent);

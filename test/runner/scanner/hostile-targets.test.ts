@@ -5,6 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scan } from '../../../runner/src/scanner/engine.js';
 import { ScanError } from '../../../runner/src/scanner/errors.js';
+import { endlessBody, redirectLoop, slowDrip } from '../../fixtures/hostile.js';
 import { startRawServer, startServer, type Fixture } from '../../support/fixture-server.js';
 
 const fixtures: Fixture[] = [];
@@ -49,19 +50,7 @@ describe('hostile targets', () => {
   });
 
   it('a body that never ends is cut at the cap and the scan completes, with memory bounded', async () => {
-    const chunk = Buffer.alloc(64 * 1024, 'a');
-    const endless = await serve((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.write('<!doctype html><html><head><title>endless</title></head><body>');
-      const pump = () => {
-        while (res.write(chunk)) {
-          /* keep the socket full */
-        }
-      };
-      res.on('drain', pump);
-      res.on('close', () => res.off('drain', pump));
-      pump();
-    });
+    const endless = await serve(endlessBody);
     // Warm up (module loading, parser and JIT allocations) so that the measure is of the scan alone.
     await scan(endless.url, { ...FAST, maxBodyBytes: 64 * 1024 });
     const before = liveHeap();
@@ -84,10 +73,7 @@ describe('hostile targets', () => {
   });
 
   it('a redirect loop fails with TOO_MANY_REDIRECTS', async () => {
-    const loop = await serve((req, res) => {
-      res.writeHead(302, { location: req.url === '/a' ? '/b' : '/a' });
-      res.end();
-    });
+    const loop = await serve(redirectLoop);
     const { value } = await timed(scan(loop.url, FAST));
     expect(value).toBeInstanceOf(ScanError);
     expect((value as ScanError).code).toBe('TOO_MANY_REDIRECTS');
@@ -127,11 +113,7 @@ describe('hostile targets', () => {
   });
 
   it('a slow drip of one byte at a time ends within the whole-request deadline', async () => {
-    const drip = await serve((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html' });
-      const timer = setInterval(() => res.write('a'), 100);
-      res.on('close', () => clearInterval(timer));
-    });
+    const drip = await serve(slowDrip());
     const { ms } = await timed(scan(drip.url, FAST));
     expect(ms).toBeLessThan(5000);
   });
